@@ -1,0 +1,137 @@
+import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { resolve } from 'node:path';
+
+export interface AppConfig {
+  api: { port: number; trustProxy: boolean };
+  db: { url: string };
+  redis: { url: string };
+  queue: { prefix: string };
+  auth: { masterKey: string; masterIps: string[] };
+  storage: { mediaRoot: string };
+  assets: { dir: string };
+  media: {
+    ffmpegPath?: string;
+    ffprobePath?: string;
+    probeTimeoutMs: number;
+    jobTimeoutMs: number;
+    maxUploadBytes: number;
+    maxDurationSec: number;
+    maxPixels: number;
+  };
+  worker: { concurrency: number };
+}
+
+type Env = Record<string, string | undefined>;
+
+class EnvErrors {
+  readonly problems: string[] = [];
+  add(name: string, problem: string): void {
+    this.problems.push(`${name} ${problem}`);
+  }
+}
+
+function readInt(env: Env, errors: EnvErrors, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    errors.add(name, `must be an integer from ${min} to ${max} (got "${raw}")`);
+    return fallback;
+  }
+  return Number(raw);
+}
+
+function readUrl(env: Env, errors: EnvErrors, name: string, fallback: string, protocols: string[]): string {
+  const raw = env[name]?.trim() || fallback;
+  try {
+    const url = new URL(raw);
+    if (!protocols.includes(url.protocol)) errors.add(name, `must use ${protocols.join(' or ')} (got "${url.protocol}")`);
+  } catch {
+    errors.add(name, `is not a valid URL`);
+  }
+  return raw;
+}
+
+function readBool(env: Env, errors: EnvErrors, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'no'].includes(raw)) return false;
+  errors.add(name, `must be true or false (got "${raw}")`);
+  return fallback;
+}
+
+function readPath(env: Env, errors: EnvErrors, name: string, fallback?: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback === undefined ? undefined : resolve(fallback);
+  if (raw.includes('\0')) errors.add(name, 'contains a NUL byte');
+  return resolve(raw);
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads and validates the environment once. Every problem is reported together, each naming its
+ * variable, so a bad deployment fails at boot with one readable message.
+ */
+export function loadAppConfig(env: Env = process.env): AppConfig {
+  const errors = new EnvErrors();
+
+  const masterKey = env.MASTER_KEY?.trim() ?? '';
+  if (masterKey.length < 16) errors.add('MASTER_KEY', 'is required and must be at least 16 characters');
+
+  const masterIps = (env.MASTER_IPS ?? '')
+    .split(',')
+    .map((ip) => ip.trim())
+    .filter(Boolean);
+  for (const ip of masterIps) {
+    if (isIP(ip) === 0) errors.add('MASTER_IPS', `holds "${ip}", which is not an IP address`);
+  }
+
+  const queuePrefix = env.QUEUE_PREFIX?.trim() || 'reelforge';
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(queuePrefix)) errors.add('QUEUE_PREFIX', 'must be 1-64 of A-Z a-z 0-9 _ . -');
+
+  const config: AppConfig = {
+    api: {
+      port: readInt(env, errors, 'PORT', 3000, 1, 65535),
+      trustProxy: readBool(env, errors, 'TRUST_PROXY', false),
+    },
+    db: { url: readUrl(env, errors, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/reelforge', ['postgres:', 'postgresql:']) },
+    redis: { url: readUrl(env, errors, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']) },
+    queue: { prefix: queuePrefix },
+    auth: { masterKey, masterIps },
+    storage: { mediaRoot: readPath(env, errors, 'MEDIA_ROOT', './data') as string },
+    assets: { dir: readPath(env, errors, 'ASSETS_DIR', './assets') as string },
+    media: {
+      ffmpegPath: readPath(env, errors, 'FFMPEG_PATH'),
+      ffprobePath: readPath(env, errors, 'FFPROBE_PATH'),
+      probeTimeoutMs: readInt(env, errors, 'PROBE_TIMEOUT_MS', 15_000, 100, 600_000),
+      jobTimeoutMs: readInt(env, errors, 'JOB_TIMEOUT_MS', 30 * 60_000, 1_000, 24 * 3_600_000),
+      maxUploadBytes: readInt(env, errors, 'MAX_UPLOAD_BYTES', 2 * 1024 ** 3, 1, Number.MAX_SAFE_INTEGER),
+      maxDurationSec: readInt(env, errors, 'MAX_DURATION_SEC', 4 * 3600, 1, 48 * 3600),
+      maxPixels: readInt(env, errors, 'MAX_PIXELS', 8192 * 8192, 1, 32768 * 32768),
+    },
+    worker: { concurrency: readInt(env, errors, 'WORKER_CONCURRENCY', 2, 1, 64) },
+  };
+
+  for (const name of ['FFMPEG_PATH', 'FFPROBE_PATH'] as const) {
+    const path = name === 'FFMPEG_PATH' ? config.media.ffmpegPath : config.media.ffprobePath;
+    if (path && !existsSync(path)) errors.add(name, `points at "${path}", which does not exist`);
+  }
+
+  if (errors.problems.length > 0) throw new ConfigError(errors.problems);
+  return config;
+}
+
+/**
+ * Loads `.env` from the working directory into process.env when present, without overriding
+ * variables already set: the deployment's environment wins over the file.
+ */
+export function loadDotEnv(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}

@@ -1,0 +1,57 @@
+/** Kinds of stored media. Values are persisted in `assets.kind` and appear in the API. */
+export enum AssetKind {
+  Video = 'video',
+  Image = 'image',
+  Audio = 'audio',
+  Font = 'font',
+  Overlay = 'overlay',
+}
+
+export enum AssetOrigin {
+  Upload = 'upload',
+  Url = 'url',
+  Generated = 'generated',
+}
+
+export enum JobType {
+  Trim = 'trim',
+  Overlay = 'overlay',
+  Watermark = 'watermark',
+  Transcode = 'transcode',
+  Generate = 'generate',
+}
+
+export enum JobStatus {
+  Queued = 'queued',
+  Processing = 'processing',
+  Succeeded = 'succeeded',
+  Failed = 'failed',
+  Canceled = 'canceled',
+}
+
+export const TERMINAL_JOB_STATUSES: readonly JobStatus[] = [JobStatus.Succeeded, JobStatus.Failed, JobStatus.Canceled];
+
+export enum VariantKind {
+  Trim = 'trim',
+  Overlay = 'overlay',
+  Watermark = 'watermark',
+  Transcode = 'transcode',
+  Generated = 'generated',
+  Thumbnail = 'thumbnail',
+}
+
+export enum TrimMode {
+  /** Re-encodes, so the cut lands on the exact requested frame. */
+  Accurate = 'accurate',
+  /** Copies streams from the keyframe at or before `start`: no re-encode, but the cut can start early. */
+  Fast = 'fast',
+}
+
+export enum ApiKeyScope {
+  AssetsRead = 'assets:read',
+  AssetsWrite = 'assets:write',
+  JobsRead = 'jobs:read',
+  JobsWrite = 'jobs:write',
+}
+
+export const ALL_API_KEY_SCOPES: readonly ApiKeyScope[] = Object.values(ApiKeyScope);

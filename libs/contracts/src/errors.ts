@@ -1,0 +1,43 @@
+/**
+ * Codes for failures the caller can act on. Each transport maps them once, exhaustively:
+ * the API to HTTP statuses, the worker to "fail now, do not retry".
+ */
+export type ErrorCode =
+  | 'invalid_input'
+  | 'invalid_media'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'payload_too_large'
+  | 'probe_timeout'
+  | 'render_failed'
+  | 'render_timeout';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(entity: string, id: string) {
+    super('not_found', `${entity} ${id} not found`, { entity, id });
+  }
+}
+
+export class InvalidMediaError extends DomainError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super('invalid_media', message, details);
+  }
+}
+
+export class InvalidInputError extends DomainError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super('invalid_input', message, details);
+  }
+}

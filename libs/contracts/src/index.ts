@@ -1,0 +1,5 @@
+export * from './enums.js';
+export * from './errors.js';
+export * from './media.js';
+export * from './queues.js';
+export * from './timecode.js';

@@ -1,0 +1,16 @@
+/** The ffprobe facts kept with an asset, already checked against the limits. */
+export interface ProbeFacts {
+  /** ffprobe's demuxer name, e.g. `mov,mp4,m4a,3gp,3g2,mj2`. */
+  formatName: string;
+  durationSec: number | null;
+  width: number | null;
+  height: number | null;
+  fps: number | null;
+  videoCodec: string | null;
+  audioCodec: string | null;
+  hasVideo: boolean;
+  hasAudio: boolean;
+  /** Clockwise degrees a player applies (0, 90, 180, 270). */
+  rotation: number;
+  streams: Array<{ index: number; type: string; codec: string | null }>;
+}

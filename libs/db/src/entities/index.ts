@@ -1,0 +1,10 @@
+import { ApiKeyEntity } from './api-key.entity.js';
+import { AssetEntity } from './asset.entity.js';
+import { JobEntity } from './job.entity.js';
+import { TenantEntity } from './tenant.entity.js';
+import { VariantEntity } from './variant.entity.js';
+
+export { ApiKeyEntity, AssetEntity, JobEntity, TenantEntity, VariantEntity };
+
+/** Explicit, not globbed: a bundle has no files to glob. */
+export const ALL_ENTITIES = [TenantEntity, ApiKeyEntity, AssetEntity, JobEntity, VariantEntity];

@@ -1,0 +1,39 @@
+import { fileURLToPath } from 'node:url';
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+const lib = (name: string): string => fileURLToPath(new URL(`./libs/${name}/src/index.ts`, import.meta.url));
+const alias = Object.fromEntries(
+  ['config', 'contracts', 'db', 'media', 'queue', 'render', 'storage'].map((name) => [`@reelforge/${name}`, lib(name)]),
+);
+
+// esbuild (vitest's default transform) drops decorator metadata, which Nest DI and TypeORM need; swc keeps it.
+const plugins = [swc.vite({ module: { type: 'es6' } })];
+
+export default defineConfig({
+  plugins,
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        plugins,
+        resolve: { alias },
+        test: { name: 'unit', include: ['{apps,libs}/**/*.spec.ts'], environment: 'node' },
+      },
+      {
+        plugins,
+        resolve: { alias },
+        test: {
+          name: 'integration',
+          include: ['{apps,libs}/**/*.{db,media,e2e}-spec.ts', 'test/**/*.{db,media,e2e}-spec.ts'],
+          environment: 'node',
+          globalSetup: ['test/global-setup.ts'],
+          // Suites share one database and one Redis; running files one at a time keeps them independent.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
