@@ -1,2 +1,3 @@
 export * from './data-source.js';
+export * from './database.module.js';
 export * from './entities/index.js';

@@ -1,0 +1,43 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { type AppConfig, ConfigModule } from '@reelforge/config';
+import { DatabaseModule } from '@reelforge/db';
+import { MediaModule } from '@reelforge/media';
+import { QueueModule } from '@reelforge/queue';
+import { StorageModule } from '@reelforge/storage';
+import { AdminModule } from './admin/admin.module.js';
+import { AssetsModule } from './assets/assets.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { HealthModule } from './health/health.module.js';
+import { HttpErrorFilter } from './http/http-error.filter.js';
+import { createValidationPipe } from './http/validation.js';
+import { JobsModule } from './jobs/jobs.module.js';
+import { RenderingModule } from './rendering/rendering.module.js';
+import { VariantsModule } from './variants/variants.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        QueueModule,
+        StorageModule,
+        MediaModule,
+        AuthModule,
+        AdminModule,
+        AssetsModule,
+        JobsModule,
+        RenderingModule,
+        VariantsModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+      ],
+    };
+  }
+}

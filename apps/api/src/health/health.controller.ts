@@ -1,0 +1,87 @@
+import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from '@reelforge/config';
+import { MediaTools } from '@reelforge/media';
+import { type Response } from 'express';
+import { type Redis } from 'ioredis';
+import { statfs } from 'node:fs/promises';
+import { DataSource } from 'typeorm';
+import { InjectRedis } from '../auth/redis.provider.js';
+
+interface CheckResult {
+  ok: boolean;
+  detail?: string;
+}
+
+/** Below this, uploads and renders would start failing part-way. */
+const MIN_FREE_DISK_BYTES = 1024 ** 3;
+const CHECK_TIMEOUT_MS = 2_000;
+
+function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer in ${CHECK_TIMEOUT_MS}ms`)), CHECK_TIMEOUT_MS).unref()),
+  ]);
+}
+
+async function check(what: string, run: () => Promise<string | undefined>): Promise<CheckResult> {
+  try {
+    const detail = await withTimeout(run(), what);
+    return detail === undefined ? { ok: true } : { ok: true, detail };
+  } catch (error) {
+    return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+@ApiTags('Health')
+@Controller('health')
+export class HealthController {
+  private versions: Promise<{ ffmpeg: string; ffprobe: string }> | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRedis() private readonly redis: Redis,
+    private readonly media: MediaTools,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('live')
+  @ApiOkResponse({ description: 'The process is up.' })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @ApiOkResponse({ description: 'Database, Redis, ffmpeg and disk are usable.' })
+  @ApiServiceUnavailableResponse({ description: 'At least one check failed; the body says which.' })
+  async ready(@Res() response: Response): Promise<void> {
+    const [db, redis, ffmpeg, disk] = await Promise.all([
+      check('database', async () => {
+        await this.dataSource.query('SELECT 1');
+        return undefined;
+      }),
+      check('redis', async () => {
+        await this.redis.ping();
+        return undefined;
+      }),
+      check('ffmpeg', async () => {
+        const pending = (this.versions ??= this.media.versions());
+        const versions = await pending.catch((error: unknown) => {
+          this.versions = null;
+          throw error;
+        });
+        return `${versions.ffmpeg}; ${versions.ffprobe}`;
+      }),
+      check('disk', async () => {
+        const stats = await statfs(this.config.storage.mediaRoot);
+        const freeBytes = stats.bavail * stats.bsize;
+        if (freeBytes < MIN_FREE_DISK_BYTES) throw new Error(`only ${freeBytes} bytes free under MEDIA_ROOT`);
+        return `${Math.floor(freeBytes / 1024 ** 2)} MiB free`;
+      }),
+    ]);
+    const checks = { db, redis, ffmpeg, disk };
+    const ok = Object.values(checks).every((c) => c.ok);
+    response.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({ status: ok ? 'ok' : 'unavailable', checks });
+  }
+}

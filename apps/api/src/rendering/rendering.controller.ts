@@ -1,0 +1,32 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { ApiKeyScope } from '@reelforge/contracts';
+import { Authenticated } from '../auth/authenticated.decorator.js';
+import { type ApiPrincipal, Principal } from '../auth/principal.js';
+import { ApiErrorDto } from '../http/api-error.dto.js';
+import { JobAcceptedDto } from '../jobs/job.dto.js';
+import { RenderingService } from './rendering.service.js';
+import { CreateTrimDto } from './trim.dto.js';
+
+@ApiTags('Operations')
+@Controller('v1')
+export class RenderingController {
+  constructor(private readonly rendering: RenderingService) {}
+
+  @Post('trim')
+  @HttpCode(202)
+  @Authenticated(ApiKeyScope.JobsWrite)
+  @ApiAcceptedResponse({ type: JobAcceptedDto, description: 'Queued; follow links.self.' })
+  @ApiBadRequestResponse({ type: ApiErrorDto, description: 'Malformed times, end <= start, start past the end' })
+  @ApiNotFoundResponse({ type: ApiErrorDto, description: 'No such asset for this tenant' })
+  @ApiUnprocessableEntityResponse({ type: ApiErrorDto, description: 'The asset is not video or audio' })
+  trim(@Principal() principal: ApiPrincipal, @Body() dto: CreateTrimDto): Promise<JobAcceptedDto> {
+    return this.rendering.trim(principal.tenantId, dto);
+  }
+}

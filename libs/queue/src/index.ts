@@ -1,0 +1,2 @@
+export * from './job-producer.js';
+export * from './queue.module.js';

@@ -1,0 +1,51 @@
+import { getQueueToken } from '@nestjs/bull';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { type JobItem, JobType, QUEUE_NAMES } from '@reelforge/contracts';
+import { type Queue } from 'bull';
+
+/** Attempts for transient faults (worker lost, storage hiccup). Bad input fails on the first. */
+export const DEFAULT_MAX_ATTEMPTS = 3;
+
+export interface EnqueueOptions {
+  /** Higher runs first; 0 is normal. */
+  priority: number;
+  maxAttempts: number;
+}
+
+/** Bull runs lower numbers first and accepts 1..2^21; our priority is "higher first" around 0. */
+function bullPriority(priority: number): number {
+  return Math.min(Math.max(1_000 - priority, 1), 2_097_152);
+}
+
+/** The only place that adds jobs to a queue. */
+@Injectable()
+export class JobProducer implements OnModuleInit {
+  private readonly queues = new Map<JobType, Queue>();
+
+  constructor(private readonly moduleRef: ModuleRef) {}
+
+  onModuleInit(): void {
+    for (const name of QUEUE_NAMES) {
+      this.queues.set(name, this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
+    }
+  }
+
+  queueFor(type: JobType): Queue {
+    const queue = this.queues.get(type);
+    if (!queue) throw new Error(`No queue registered for ${type}`);
+    return queue;
+  }
+
+  /** The Bull job id is the job row id, so enqueueing the same row twice cannot run it twice. */
+  async enqueue(item: JobItem, options: EnqueueOptions): Promise<void> {
+    await this.queueFor(item.type).add(item.data, {
+      jobId: item.data.jobId,
+      priority: bullPriority(options.priority),
+      attempts: options.maxAttempts,
+      backoff: { type: 'exponential', delay: 5_000 },
+      removeOnComplete: true,
+      removeOnFail: 1_000,
+    });
+  }
+}

@@ -1,0 +1,3 @@
+export * from './local-storage.js';
+export * from './storage-keys.js';
+export * from './storage.module.js';
