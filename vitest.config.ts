@@ -2,10 +2,15 @@ import { fileURLToPath } from 'node:url';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
-const lib = (name: string): string => fileURLToPath(new URL(`./libs/${name}/src/index.ts`, import.meta.url));
-const alias = Object.fromEntries(
-  ['config', 'contracts', 'db', 'media', 'queue', 'render', 'storage'].map((name) => [`@reelforge/${name}`, lib(name)]),
-);
+const source = (path: string): string => fileURLToPath(new URL(`./libs/${path}`, import.meta.url));
+// Exact matches: a prefix match would send `@reelforge/media/nest` to `media/src/index.ts/nest`.
+const alias = [
+  { find: /^@reelforge\/media\/nest$/, replacement: source('media/src/nest.ts') },
+  ...['config', 'contracts', 'db', 'media', 'queue', 'render', 'storage'].map((name) => ({
+    find: new RegExp(`^@reelforge/${name}$`),
+    replacement: source(`${name}/src/index.ts`),
+  })),
+];
 
 // esbuild (vitest's default transform) drops decorator metadata, which Nest DI and TypeORM need; swc keeps it.
 const plugins = [swc.vite({ module: { type: 'es6' } })];

@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { type AppConfig, ConfigModule } from '@reelforge/config';
 import { DatabaseModule } from '@reelforge/db';
-import { MediaModule } from '@reelforge/media';
+import { MediaModule } from '@reelforge/media/nest';
 import { QueueModule } from '@reelforge/queue';
 import { StorageModule } from '@reelforge/storage';
 import { AdminModule } from './admin/admin.module.js';

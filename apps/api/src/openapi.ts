@@ -10,7 +10,12 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion('1')
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'rf_<prefix>_<secret>' }, 'api-key')
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Master-Key', description: 'The deployment MASTER_KEY' }, 'master-key')
+    .addApiKey(
+      { type: 'apiKey', in: 'header', name: 'X-Master-Key', description: 'The deployment MASTER_KEY' },
+      'master-key',
+    )
     .build();
-  return SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
+  return SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
+  });
 }

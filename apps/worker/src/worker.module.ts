@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, ConfigModule } from '@reelforge/config';
 import { DatabaseModule } from '@reelforge/db';
-import { MediaModule } from '@reelforge/media';
+import { MediaModule } from '@reelforge/media/nest';
 import { QueueModule } from '@reelforge/queue';
 import { StorageModule } from '@reelforge/storage';
 import { JobLifecycle } from './lifecycle/job-lifecycle.js';

@@ -45,7 +45,8 @@ function readUrl(env: Env, errors: EnvErrors, name: string, fallback: string, pr
   const raw = env[name]?.trim() || fallback;
   try {
     const url = new URL(raw);
-    if (!protocols.includes(url.protocol)) errors.add(name, `must use ${protocols.join(' or ')} (got "${url.protocol}")`);
+    if (!protocols.includes(url.protocol))
+      errors.add(name, `must use ${protocols.join(' or ')} (got "${url.protocol}")`);
   } catch {
     errors.add(name, `is not a valid URL`);
   }
@@ -101,7 +102,12 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       port: readInt(env, errors, 'PORT', 3000, 1, 65535),
       trustProxy: readBool(env, errors, 'TRUST_PROXY', false),
     },
-    db: { url: readUrl(env, errors, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/reelforge', ['postgres:', 'postgresql:']) },
+    db: {
+      url: readUrl(env, errors, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/reelforge', [
+        'postgres:',
+        'postgresql:',
+      ]),
+    },
     redis: { url: readUrl(env, errors, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']) },
     queue: { prefix: queuePrefix },
     auth: { masterKey, masterIps },

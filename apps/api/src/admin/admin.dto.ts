@@ -70,7 +70,10 @@ export class CreateApiKeyDto {
   @IsEnum(ApiKeyScope, { each: true })
   scopes?: ApiKeyScope[];
 
-  @ApiPropertyOptional({ example: '2027-01-01T00:00:00Z', description: 'ISO 8601; the key stops working at this instant.' })
+  @ApiPropertyOptional({
+    example: '2027-01-01T00:00:00Z',
+    description: 'ISO 8601; the key stops working at this instant.',
+  })
   @IsOptional()
   @Type(() => Date)
   @IsDate()
@@ -187,4 +190,3 @@ export class TenantUsageDto {
   @ApiProperty({ type: [KeyUsageDto] })
   keys!: KeyUsageDto[];
 }
-

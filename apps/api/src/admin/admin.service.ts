@@ -116,7 +116,9 @@ export class AdminService {
         `SELECT tenant_id, status, count(*) AS count FROM jobs WHERE created_at > now() - interval '24 hours' GROUP BY tenant_id, status`,
       ),
     ]);
-    const requestsToday = await this.rateLimiter.requestsToday(keys.map((k) => k.id)).catch(() => new Map<string, number>());
+    const requestsToday = await this.rateLimiter
+      .requestsToday(keys.map((k) => k.id))
+      .catch(() => new Map<string, number>());
     return tenants.map((tenant) => {
       const assets = assetRows.find((r) => r.tenant_id === tenant.id);
       const variants = variantRows.find((r) => r.tenant_id === tenant.id);

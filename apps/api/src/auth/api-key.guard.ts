@@ -53,7 +53,11 @@ export class ApiKeyGuard implements CanActivate {
 
     const scope = this.reflector.get<ApiKeyScope | undefined>(REQUIRED_SCOPE, context.getHandler());
     if (scope && !key.scopes.includes(scope)) {
-      throw new ForbiddenException({ statusCode: 403, error: 'forbidden', message: `API key lacks the ${scope} scope` });
+      throw new ForbiddenException({
+        statusCode: 403,
+        error: 'forbidden',
+        message: `API key lacks the ${scope} scope`,
+      });
     }
 
     await this.enforceRateLimit(key, response);

@@ -1,4 +1,11 @@
-import { type CanActivate, type ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@reelforge/config';
 import { type Request } from 'express';
 import { constantTimeEquals } from './api-key-format.js';
@@ -19,10 +26,15 @@ export class MasterKeyGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<Request>();
     if (this.allowedIps.size > 0 && !this.allowedIps.has(normaliseIp(request.ip ?? ''))) {
-      throw new ForbiddenException({ statusCode: 403, error: 'forbidden', message: 'Admin routes are not open to this address' });
+      throw new ForbiddenException({
+        statusCode: 403,
+        error: 'forbidden',
+        message: 'Admin routes are not open to this address',
+      });
     }
     const given = request.header('x-master-key');
-    if (!given) throw new UnauthorizedException({ statusCode: 401, error: 'unauthorized', message: 'Missing X-Master-Key' });
+    if (!given)
+      throw new UnauthorizedException({ statusCode: 401, error: 'unauthorized', message: 'Missing X-Master-Key' });
     if (!constantTimeEquals(given, this.config.auth.masterKey)) {
       throw new UnauthorizedException({ statusCode: 401, error: 'unauthorized', message: 'Wrong master key' });
     }

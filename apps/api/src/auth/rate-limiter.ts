@@ -36,7 +36,12 @@ export interface RateLimits {
 }
 
 /** Fixed windows aligned to the UTC minute and the UTC day. */
-export function rateLimitWindows(nowMs: number): { minute: number; day: number; minuteResetSec: number; dayResetSec: number } {
+export function rateLimitWindows(nowMs: number): {
+  minute: number;
+  day: number;
+  minuteResetSec: number;
+  dayResetSec: number;
+} {
   const nowSec = Math.floor(nowMs / 1000);
   const minute = Math.floor(nowSec / 60);
   const day = Math.floor(nowSec / 86_400);

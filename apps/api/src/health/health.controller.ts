@@ -2,7 +2,7 @@ import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@reelforge/config';
-import { MediaTools } from '@reelforge/media';
+import { MediaTools } from '@reelforge/media/nest';
 import { type Response } from 'express';
 import { type Redis } from 'ioredis';
 import { statfs } from 'node:fs/promises';
@@ -21,7 +21,9 @@ const CHECK_TIMEOUT_MS = 2_000;
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   return Promise.race([
     promise,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer in ${CHECK_TIMEOUT_MS}ms`)), CHECK_TIMEOUT_MS).unref()),
+    new Promise<T>((_, reject) =>
+      setTimeout(() => reject(new Error(`${what} did not answer in ${CHECK_TIMEOUT_MS}ms`)), CHECK_TIMEOUT_MS).unref(),
+    ),
   ]);
 }
 
@@ -82,6 +84,8 @@ export class HealthController {
     ]);
     const checks = { db, redis, ffmpeg, disk };
     const ok = Object.values(checks).every((c) => c.ok);
-    response.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({ status: ok ? 'ok' : 'unavailable', checks });
+    response
+      .status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+      .json({ status: ok ? 'ok' : 'unavailable', checks });
   }
 }

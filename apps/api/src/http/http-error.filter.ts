@@ -76,6 +76,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     if (error instanceof HttpException) {
       const statusCode = error.getStatus();
+      // The Express adapter wraps body-parser's JSON SyntaxError in a BadRequestException.
+      if (error.cause instanceof SyntaxError) {
+        return { statusCode, error: 'malformed_json', message: `The request body is not valid JSON: ${error.message}` };
+      }
       const raw = error.getResponse();
       if (typeof raw === 'object' && raw !== null && 'error' in raw && 'statusCode' in raw && 'message' in raw) {
         const { message, details, error: code } = raw as Record<string, unknown>;
@@ -94,7 +98,11 @@ export class HttpErrorFilter implements ExceptionFilter {
       if (error.type === 'entity.parse.failed') {
         return { statusCode: 400, error: 'malformed_json', message: 'The request body is not valid JSON' };
       }
-      return { statusCode: error.status, error: CODE_BY_STATUS[error.status] ?? 'invalid_input', message: error.message };
+      return {
+        statusCode: error.status,
+        error: CODE_BY_STATUS[error.status] ?? 'invalid_input',
+        message: error.message,
+      };
     }
     const errorId = randomUUID();
     this.logger.error(`Unhandled error ${errorId}`, error instanceof Error ? error.stack : String(error));

@@ -25,9 +25,13 @@ export function sendStoredFile(response: Response, file: StoredFileDownload): Pr
   response.setHeader('Cache-Control', 'private, max-age=0, must-revalidate');
   if (file.sha256) response.setHeader('ETag', `"${file.sha256}"`);
   return new Promise((resolve, reject) => {
-    response.sendFile(file.absolutePath, { etag: !file.sha256, lastModified: true, acceptRanges: true, dotfiles: 'allow' }, (error) => {
-      if (error && !response.headersSent) reject(error);
-      else resolve();
-    });
+    response.sendFile(
+      file.absolutePath,
+      { etag: !file.sha256, lastModified: true, acceptRanges: true, dotfiles: 'allow' },
+      (error) => {
+        if (error && !response.headersSent) reject(error);
+        else resolve();
+      },
+    );
   });
 }

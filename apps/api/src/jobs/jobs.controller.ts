@@ -50,7 +50,11 @@ export class JobsController {
   @ApiConflictResponse({ type: ApiErrorDto, description: 'Still queued or processing, or canceled' })
   @ApiUnprocessableEntityResponse({ type: ApiErrorDto, description: 'The job failed; the body carries its error' })
   @ApiNotFoundResponse({ type: ApiErrorDto })
-  async result(@Principal() principal: ApiPrincipal, @Param('id', uuid) id: string, @Res() response: Response): Promise<void> {
+  async result(
+    @Principal() principal: ApiPrincipal,
+    @Param('id', uuid) id: string,
+    @Res() response: Response,
+  ): Promise<void> {
     const variant = await this.jobs.resultVariant(principal.tenantId, id);
     await sendStoredFile(response, {
       absolutePath: this.storage.pathOf(variant.storageKey),

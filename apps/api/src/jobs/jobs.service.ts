@@ -76,12 +76,21 @@ export class JobsService {
 
   async list(tenantId: string, query: ListJobsQueryDto): Promise<JobPageDto> {
     const [rows, total] = await this.jobs.findAndCount({
-      where: { tenantId, ...(query.status ? { status: query.status } : {}), ...(query.type ? { type: query.type } : {}) },
+      where: {
+        tenantId,
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.type ? { type: query.type } : {}),
+      },
       order: { createdAt: 'DESC', id: 'DESC' },
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     });
-    return { items: await Promise.all(rows.map((row) => this.toDto(row))), page: query.page, pageSize: query.pageSize, total };
+    return {
+      items: await Promise.all(rows.map((row) => this.toDto(row))),
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
+    };
   }
 
   async getOwnedOrFail(tenantId: string, id: string): Promise<JobEntity> {
@@ -152,4 +161,3 @@ export class JobsService {
 function links(jobId: string): { self: string; result: string } {
   return { self: `/v1/jobs/${jobId}`, result: `/v1/jobs/${jobId}/result` };
 }
-

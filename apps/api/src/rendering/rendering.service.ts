@@ -21,7 +21,11 @@ export class RenderingService {
     const requestedEndSec = parseTimecode(dto.end);
     if (startSec === null || requestedEndSec === null) throw new InvalidInputError('start and end must be timecodes');
     if (requestedEndSec <= startSec) {
-      throw new InvalidInputError('end must be greater than start', { field: 'end', startSec, endSec: requestedEndSec });
+      throw new InvalidInputError('end must be greater than start', {
+        field: 'end',
+        startSec,
+        endSec: requestedEndSec,
+      });
     }
 
     const asset = await this.assets.getOwnedOrFail(tenantId, dto.assetId);

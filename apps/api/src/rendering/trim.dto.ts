@@ -9,7 +9,10 @@ export class CreateTrimDto {
   assetId!: string;
 
   @ApiProperty({
-    oneOf: [{ type: 'number', minimum: 0 }, { type: 'string', pattern: '^(\\d+(\\.\\d+)?|(\\d+:)?[0-5]?\\d:[0-5]?\\d(\\.\\d+)?)$' }],
+    oneOf: [
+      { type: 'number', minimum: 0 },
+      { type: 'string', pattern: '^(\\d+(\\.\\d+)?|(\\d+:)?[0-5]?\\d:[0-5]?\\d(\\.\\d+)?)$' },
+    ],
     example: '00:00:01.500',
     description: 'Where the cut starts: seconds (1.5) or HH:MM:SS(.sss). Must be before the end of the source.',
   })
@@ -17,7 +20,10 @@ export class CreateTrimDto {
   start!: number | string;
 
   @ApiProperty({
-    oneOf: [{ type: 'number', minimum: 0 }, { type: 'string', pattern: '^(\\d+(\\.\\d+)?|(\\d+:)?[0-5]?\\d:[0-5]?\\d(\\.\\d+)?)$' }],
+    oneOf: [
+      { type: 'number', minimum: 0 },
+      { type: 'string', pattern: '^(\\d+(\\.\\d+)?|(\\d+:)?[0-5]?\\d:[0-5]?\\d(\\.\\d+)?)$' },
+    ],
     example: 4,
     description: 'Where the cut ends, same forms as start; must be greater than start. Clamped to the source duration.',
   })

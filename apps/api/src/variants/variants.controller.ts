@@ -49,7 +49,11 @@ export class VariantsController {
   @Authenticated(ApiKeyScope.AssetsRead)
   @ApiOkResponse({ description: 'The output bytes. Supports Range (206).' })
   @ApiNotFoundResponse({ type: ApiErrorDto })
-  async content(@Principal() principal: ApiPrincipal, @Param('id', uuid) id: string, @Res() response: Response): Promise<void> {
+  async content(
+    @Principal() principal: ApiPrincipal,
+    @Param('id', uuid) id: string,
+    @Res() response: Response,
+  ): Promise<void> {
     const variant = await this.getOwnedOrFail(principal.tenantId, id);
     await sendStoredFile(response, {
       absolutePath: this.storage.pathOf(variant.storageKey),

@@ -4,7 +4,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@reelforge/config';
 import { JobType, NotFoundError, type TrimJobPayload, VariantKind } from '@reelforge/contracts';
 import { AssetEntity, VariantEntity } from '@reelforge/db';
-import { MediaTools } from '@reelforge/media';
+import { MediaTools } from '@reelforge/media/nest';
 import { buildTrimCommand, expectedTrimDurationSec } from '@reelforge/render';
 import { LocalStorage, storageKeys } from '@reelforge/storage';
 import { type Queue } from 'bull';

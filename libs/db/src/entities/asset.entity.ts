@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { AssetKind, AssetOrigin, type ProbeFacts } from '@reelforge/contracts';
 import { TenantEntity } from './tenant.entity.js';
 import { bigintAsNumber } from './transformers.js';

@@ -1,0 +1,4 @@
+export * from './binaries.js';
+export * from './ffmpeg-runner.js';
+export * from './formats.js';
+export * from './probe.js';

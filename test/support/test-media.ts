@@ -1,0 +1,59 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const dir = join(tmpdir(), 'reelforge-test-media');
+
+/** Generates a clip once per machine with ffmpeg's lavfi sources; nothing is downloaded. */
+function generate(name: string, args: string[]): string {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, name);
+  if (!existsSync(path)) {
+    const partial = `${path}.part${name.slice(name.lastIndexOf('.'))}`;
+    execFileSync('ffmpeg', ['-v', 'error', '-y', ...args, partial]);
+    execFileSync('mv', [partial, path]);
+  }
+  return path;
+}
+
+/** Named scenarios, like immich's probe stubs. */
+export const testMedia = {
+  /** 10 s, 320x240, 25 fps, keyframe every 2 s, 440 Hz tone. */
+  clip10s: () =>
+    generate('clip-10s-320x240.mp4', [
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc=s=320x240:r=25:d=10',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=f=440:d=10',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-g',
+      '50',
+      '-pix_fmt',
+      'yuv420p',
+      '-c:a',
+      'aac',
+      '-shortest',
+    ]),
+  png64: () => generate('red-64x64.png', ['-f', 'lavfi', '-i', 'color=red:s=64x64', '-frames:v', '1']),
+  wav3s: () => generate('tone-3s.wav', ['-f', 'lavfi', '-i', 'sine=f=330:d=3']),
+  textAsMp4: () => writeOnce('notes.mp4', 'this is not a video, just text\n'),
+  empty: () => writeOnce('empty.mp4', ''),
+  /** An HLS playlist dressed as an mp4, pointing at a local file ffmpeg must never open. */
+  hlsAsMp4: () =>
+    writeOnce('playlist.mp4', '#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:10,\nfile:///etc/passwd\n#EXT-X-ENDLIST\n'),
+};
+
+function writeOnce(name: string, content: string | Buffer): string {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
