@@ -77,8 +77,9 @@ export async function waitForJob(
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const response = await harness.http.get(`/v1/jobs/${jobId}`).set('X-API-Key', key).expect(200);
-    if (!['queued', 'processing'].includes(response.body.status as string))
+    if (!['queued', 'processing'].includes(response.body.status as string)) {
       return response.body as Record<string, unknown>;
+    }
     if (Date.now() > deadline) throw new Error(`Job ${jobId} still ${response.body.status} after ${timeoutMs}ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -45,8 +45,9 @@ function readUrl(env: Env, errors: EnvErrors, name: string, fallback: string, pr
   const raw = env[name]?.trim() || fallback;
   try {
     const url = new URL(raw);
-    if (!protocols.includes(url.protocol))
+    if (!protocols.includes(url.protocol)) {
       errors.add(name, `must use ${protocols.join(' or ')} (got "${url.protocol}")`);
+    }
   } catch {
     errors.add(name, `is not a valid URL`);
   }

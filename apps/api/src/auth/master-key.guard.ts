@@ -33,8 +33,9 @@ export class MasterKeyGuard implements CanActivate {
       });
     }
     const given = request.header('x-master-key');
-    if (!given)
+    if (!given) {
       throw new UnauthorizedException({ statusCode: 401, error: 'unauthorized', message: 'Missing X-Master-Key' });
+    }
     if (!constantTimeEquals(given, this.config.auth.masterKey)) {
       throw new UnauthorizedException({ statusCode: 401, error: 'unauthorized', message: 'Wrong master key' });
     }

@@ -15,15 +15,17 @@ export type JobHandler<T extends QueuedJobType> = (payload: JobPayload<T>, conte
 /** Retrying cannot fix these: fail the job now, with the reason. */
 function isPermanent(error: unknown): boolean {
   if (error instanceof DomainError) return true;
-  if (error instanceof FfmpegError)
+  if (error instanceof FfmpegError) {
     return error.reason === 'timeout' || (error.reason === 'exit' && !isTransientFfmpegFailure(error));
+  }
   return false;
 }
 
 export function classifyFailure(error: unknown): JobFailure {
   if (error instanceof FfmpegError) {
-    if (error.reason === 'timeout')
+    if (error.reason === 'timeout') {
       return { code: 'render_timeout', message: 'Rendering took longer than the job time limit' };
+    }
     const lastLine = error.stderrTail.trim().split('\n').pop() ?? '';
     return { code: 'render_failed', message: `ffmpeg failed: ${lastLine || error.message}`.slice(0, 2_000) };
   }
