@@ -81,7 +81,7 @@ export class CreateApiKeyDto {
 }
 
 export class UpdateApiKeyDto {
-  @ApiPropertyOptional({ maxLength: 200 })
+  @ApiPropertyOptional({ maxLength: 200, description: 'A label for admins.' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -102,7 +102,12 @@ export class UpdateApiKeyDto {
   @Max(100_000_000)
   dailyLimit?: number;
 
-  @ApiPropertyOptional({ enum: ApiKeyScope, enumName: 'ApiKeyScope', isArray: true })
+  @ApiPropertyOptional({
+    enum: ApiKeyScope,
+    enumName: 'ApiKeyScope',
+    isArray: true,
+    description: 'Replaces the scopes.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
@@ -124,13 +129,13 @@ export class ApiKeyDto {
   @ApiProperty({ format: 'uuid' })
   tenantId!: string;
 
-  @ApiProperty()
+  @ApiProperty({ example: 'ci-uploader', description: 'A label for admins.' })
   name!: string;
 
   @ApiProperty({ example: '3f9a1c0b7d2e', description: 'The public part of the key, safe to show.' })
   prefix!: string;
 
-  @ApiProperty({ enum: ApiKeyScope, enumName: 'ApiKeyScope', isArray: true })
+  @ApiProperty({ enum: ApiKeyScope, enumName: 'ApiKeyScope', isArray: true, description: 'What the key may do.' })
   scopes!: ApiKeyScope[];
 
   @ApiProperty({ description: 'Requests admitted per UTC minute.' })
@@ -164,7 +169,7 @@ export class KeyUsageDto {
   @ApiProperty({ format: 'uuid' })
   apiKeyId!: string;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'The key label.' })
   name!: string;
 
   @ApiProperty({ description: 'Requests admitted so far this UTC day.' })
@@ -175,10 +180,10 @@ export class TenantUsageDto {
   @ApiProperty({ format: 'uuid' })
   tenantId!: string;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Display name of the team.' })
   name!: string;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Assets currently stored.' })
   assetCount!: number;
 
   @ApiProperty({ description: 'Bytes held by assets and variants.' })
@@ -187,6 +192,6 @@ export class TenantUsageDto {
   @ApiProperty({ description: 'Jobs created in the last 24 hours, by status.', example: { succeeded: 3, failed: 1 } })
   jobsLast24h!: Record<string, number>;
 
-  @ApiProperty({ type: [KeyUsageDto] })
+  @ApiProperty({ type: [KeyUsageDto], description: 'Every key of the tenant, revoked ones included.' })
   keys!: KeyUsageDto[];
 }

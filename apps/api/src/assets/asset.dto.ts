@@ -21,7 +21,7 @@ export class AssetDto {
   @ApiProperty({ enum: AssetKind, enumName: 'AssetKind', description: 'Decided from the probe, not the file name.' })
   kind!: AssetKind;
 
-  @ApiProperty({ enum: AssetOrigin, enumName: 'AssetOrigin' })
+  @ApiProperty({ enum: AssetOrigin, enumName: 'AssetOrigin', description: 'How the asset arrived.' })
   origin!: AssetOrigin;
 
   @ApiProperty({ example: 'holiday.mp4', description: 'The uploaded file name, for display only.' })
@@ -54,10 +54,10 @@ export class AssetDto {
   @ApiProperty({ nullable: true, type: String, example: 'aac' })
   audioCodec!: string | null;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Has a moving-picture stream (cover art and stills do not count).' })
   hasVideo!: boolean;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Has at least one audio stream.' })
   hasAudio!: boolean;
 
   @ApiProperty({ example: 90, description: 'Clockwise degrees a player rotates the picture: 0, 90, 180 or 270.' })
@@ -78,6 +78,6 @@ export class ListAssetsQueryDto extends PageQueryDto {
 }
 
 export class AssetPageDto extends PageMetaDto {
-  @ApiProperty({ type: [AssetDto] })
+  @ApiProperty({ type: [AssetDto], description: 'Newest first.' })
   items!: AssetDto[];
 }

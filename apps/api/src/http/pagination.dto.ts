@@ -9,7 +9,7 @@ export class PageQueryDto {
   @IsInt()
   @Min(1)
   @Max(1_000_000)
-  page = 1;
+  page: number = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20, description: 'Items per page.' })
   @IsOptional()
@@ -17,14 +17,14 @@ export class PageQueryDto {
   @IsInt()
   @Min(1)
   @Max(100)
-  pageSize = 20;
+  pageSize: number = 20;
 }
 
 export class PageMetaDto {
-  @ApiProperty()
+  @ApiProperty({ description: 'The 1-based page returned.' })
   page!: number;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Items per page.' })
   pageSize!: number;
 
   @ApiProperty({ description: 'Items matching the filter, across all pages.' })

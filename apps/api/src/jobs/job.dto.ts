@@ -31,10 +31,15 @@ export class JobDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ enum: JobType, enumName: 'JobType' })
+  @ApiProperty({ enum: JobType, enumName: 'JobType', description: 'The operation.' })
   type!: JobType;
 
-  @ApiProperty({ enum: JobStatus, enumName: 'JobStatus' })
+  @ApiProperty({
+    enum: JobStatus,
+    enumName: 'JobStatus',
+    description:
+      'queued -> processing -> succeeded | failed | canceled. A transient fault sends it back to queued for a retry.',
+  })
   status!: JobStatus;
 
   @ApiProperty({ minimum: 0, maximum: 100, description: 'Percent done, from ffmpeg progress; 100 once succeeded.' })
@@ -51,13 +56,13 @@ export class JobDto {
   @ApiProperty({ description: 'Attempts started so far; transient faults are retried.' })
   attempts!: number;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Attempts allowed before the job fails for good.' })
   maxAttempts!: number;
 
-  @ApiProperty({ type: JobErrorDto, nullable: true })
+  @ApiProperty({ type: JobErrorDto, nullable: true, description: 'Why it failed, or why the last attempt failed.' })
   error!: JobErrorDto | null;
 
-  @ApiProperty({ type: [JobOutputDto] })
+  @ApiProperty({ type: [JobOutputDto], description: 'Filled once succeeded; the first is the main output.' })
   outputs!: JobOutputDto[];
 
   @ApiProperty({ description: 'The validated request, as accepted.', type: 'object', additionalProperties: true })
@@ -104,6 +109,6 @@ export class ListJobsQueryDto extends PageQueryDto {
 }
 
 export class JobPageDto extends PageMetaDto {
-  @ApiProperty({ type: [JobDto] })
+  @ApiProperty({ type: [JobDto], description: 'Newest first.' })
   items!: JobDto[];
 }

@@ -15,7 +15,7 @@ export class VariantDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   sourceVariantId!: string | null;
 
-  @ApiProperty({ enum: VariantKind, enumName: 'VariantKind' })
+  @ApiProperty({ enum: VariantKind, enumName: 'VariantKind', description: 'The operation that made it.' })
   kind!: VariantKind;
 
   @ApiProperty({ nullable: true, type: String, example: '720p' })
