@@ -13,6 +13,12 @@ export interface EnqueueOptions {
   maxAttempts: number;
 }
 
+/**
+ * Bull's client queues commands while Redis is away, so an add could wait forever; past this the
+ * API answers 503 instead of holding the request open.
+ */
+export const ENQUEUE_TIMEOUT_MS = 5_000;
+
 /** Bull runs lower numbers first and accepts 1..2^21; our priority is "higher first" around 0. */
 function bullPriority(priority: number): number {
   return Math.min(Math.max(1_000 - priority, 1), 2_097_152);
@@ -39,7 +45,7 @@ export class JobProducer implements OnModuleInit {
 
   /** The Bull job id is the job row id, so enqueueing the same row twice cannot run it twice. */
   async enqueue(item: JobItem, options: EnqueueOptions): Promise<void> {
-    await this.queueFor(item.type).add(item.data, {
+    const added = this.queueFor(item.type).add(item.data, {
       jobId: item.data.jobId,
       priority: bullPriority(options.priority),
       attempts: options.maxAttempts,
@@ -47,5 +53,17 @@ export class JobProducer implements OnModuleInit {
       removeOnComplete: true,
       removeOnFail: 1_000,
     });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`Enqueue took longer than ${ENQUEUE_TIMEOUT_MS}ms`)),
+        ENQUEUE_TIMEOUT_MS,
+      );
+    });
+    try {
+      await Promise.race([added, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }

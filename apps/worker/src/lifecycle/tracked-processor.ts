@@ -13,7 +13,7 @@ export interface JobContext {
 export type JobHandler<T extends QueuedJobType> = (payload: JobPayload<T>, context: JobContext) => Promise<void>;
 
 /** Retrying cannot fix these: fail the job now, with the reason. */
-function isPermanent(error: unknown): boolean {
+export function isPermanentFailure(error: unknown): boolean {
   if (error instanceof DomainError) return true;
   if (error instanceof FfmpegError) {
     return error.reason === 'timeout' || (error.reason === 'exit' && !isTransientFfmpegFailure(error));
@@ -56,7 +56,7 @@ export function processTracked<T extends QueuedJobType>(
       await handler(job.data, { reportProgress: lifecycle.progressWriter(jobId) });
     } catch (error) {
       const failure = classifyFailure(error);
-      const permanent = isPermanent(error);
+      const permanent = isPermanentFailure(error);
       const attemptsLeft = job.attemptsMade + 1 < (job.opts.attempts ?? 1);
       if (permanent || !attemptsLeft) {
         if (permanent) job.discard();
