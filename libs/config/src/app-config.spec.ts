@@ -127,7 +127,15 @@ describe(loadAppConfig.name, () => {
 
   it.each(['FFMPEG_PATH', 'FFPROBE_PATH'])('refuses a %s that points at a missing file', (name) => {
     const missing = join(tmpdir(), 'reelforge-no-such-dir', 'ffmpeg');
-    expect(problemsOf({ MASTER_KEY, [name]: missing })).toEqual([`${name} points at "${missing}", which does not exist`]);
+    expect(problemsOf({ MASTER_KEY, [name]: missing })).toEqual([
+      `${name} points at "${missing}", which is not a file`,
+    ]);
+  });
+
+  it('refuses an FFMPEG_PATH that is a directory', () => {
+    expect(problemsOf({ MASTER_KEY, FFMPEG_PATH: tmpdir() })).toEqual([
+      `FFMPEG_PATH points at "${tmpdir()}", which is not a file`,
+    ]);
   });
 
   it.each([

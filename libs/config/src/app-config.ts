@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
@@ -128,7 +128,9 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
 
   for (const name of ['FFMPEG_PATH', 'FFPROBE_PATH'] as const) {
     const path = name === 'FFMPEG_PATH' ? config.media.ffmpegPath : config.media.ffprobePath;
-    if (path && !existsSync(path)) errors.add(name, `points at "${path}", which does not exist`);
+    if (path && !statSync(path, { throwIfNoEntry: false })?.isFile()) {
+      errors.add(name, `points at "${path}", which is not a file`);
+    }
   }
 
   if (errors.problems.length > 0) throw new ConfigError(errors.problems);

@@ -13,9 +13,14 @@ export function parseTimecode(value: unknown): number | null {
   }
   if (typeof value !== 'string') return null;
   const text = value.trim();
-  if (SECONDS.test(text)) return Number(text);
+  if (SECONDS.test(text)) return finiteOrNull(Number(text));
   const clock = CLOCK.exec(text);
   if (!clock) return null;
   const [, hours = '0', minutes = '0', seconds = '0'] = clock;
-  return Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds);
+  return finiteOrNull(Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds));
+}
+
+/** Four hundred nines parse to Infinity; that is garbage, not a time. */
+function finiteOrNull(seconds: number): number | null {
+  return Number.isFinite(seconds) ? seconds : null;
 }

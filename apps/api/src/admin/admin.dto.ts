@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ApiKeyScope } from '@reelforge/contracts';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayUnique,
   IsArray,
@@ -16,8 +16,12 @@ import {
   Min,
 } from 'class-validator';
 
+/** Trimmed before validation, so a name of only spaces is empty and refused. */
+const trimString = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
 export class CreateTenantDto {
   @ApiProperty({ example: 'Acme Studio', maxLength: 200, description: 'Display name of the team.' })
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -41,6 +45,7 @@ export class CreateApiKeyDto {
   tenantId!: string;
 
   @ApiProperty({ example: 'ci-uploader', maxLength: 200, description: 'A label for admins.' })
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -83,6 +88,7 @@ export class CreateApiKeyDto {
 export class UpdateApiKeyDto {
   @ApiPropertyOptional({ maxLength: 200, description: 'A label for admins.' })
   @IsOptional()
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

@@ -45,7 +45,7 @@ export class AdminService {
   ) {}
 
   async createTenant(dto: CreateTenantDto): Promise<TenantDto> {
-    return toTenantDto(await this.tenants.save(this.tenants.create({ name: dto.name.trim() })));
+    return toTenantDto(await this.tenants.save(this.tenants.create({ name: dto.name })));
   }
 
   async listTenants(): Promise<TenantDto[]> {
@@ -58,7 +58,7 @@ export class AdminService {
     const key = await this.keys.save(
       this.keys.create({
         tenantId: dto.tenantId,
-        name: dto.name.trim(),
+        name: dto.name,
         prefix: generated.prefix,
         secretHash: generated.secretHash,
         scopes: dto.scopes ?? [...ALL_API_KEY_SCOPES],
@@ -79,7 +79,7 @@ export class AdminService {
 
   async updateKey(id: string, dto: UpdateApiKeyDto): Promise<ApiKeyDto> {
     const key = await this.getKeyOrFail(id);
-    if (dto.name !== undefined) key.name = dto.name.trim();
+    if (dto.name !== undefined) key.name = dto.name;
     if (dto.minuteLimit !== undefined) key.minuteLimit = dto.minuteLimit;
     if (dto.dailyLimit !== undefined) key.dailyLimit = dto.dailyLimit;
     if (dto.scopes !== undefined) key.scopes = dto.scopes;

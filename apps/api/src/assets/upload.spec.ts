@@ -103,9 +103,7 @@ describe(receiveUpload.name, () => {
     expect(readFileSync(tempPath).equals(content)).toBe(true);
   });
 
-  // BUG: busboy raises 'limit' when a file *reaches* `fileSize`, so a file of exactly MAX_UPLOAD_BYTES is refused
-  // (apps/api/src/assets/upload.ts:47 passes `fileSize: maxBytes`; it should pass `maxBytes + 1`).
-  it.fails('accepts a file of exactly the limit', async () => {
+  it('accepts a file of exactly the limit', async () => {
     const content = Buffer.alloc(4096, 7);
     const received = await receiveUpload(
       fakeRequest(multipart([{ field: 'file', fileName: 'a.bin', content }])),

@@ -44,7 +44,8 @@ export function receiveUpload(request: Request, target: UploadTarget, maxBytes: 
   return new Promise<ReceivedUpload>((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: request.headers, limits: { files: 1, fileSize: maxBytes, fields: 0, parts: 2 } });
+      // busboy signals the limit when a file reaches fileSize, so +1 lets a file of exactly maxBytes through.
+      parser = busboy({ headers: request.headers, limits: { files: 1, fileSize: maxBytes + 1, fields: 0, parts: 2 } });
     } catch (error) {
       reject(new InvalidInputError(`Malformed multipart request: ${(error as Error).message}`));
       return;
@@ -53,10 +54,13 @@ export function receiveUpload(request: Request, target: UploadTarget, maxBytes: 
     let settled = false;
     let sawFile = false;
     let fileDone: Promise<ReceivedUpload> | null = null;
+    let out: WriteStream | null = null;
 
     const fail = (error: Error): void => {
       if (settled) return;
       settled = true;
+      // Close the temp file now so the caller can remove it; an aborted client must not leak a handle.
+      out?.destroy();
       request.unpipe(parser);
       // Drain what the client is still sending so it can read our answer instead of a reset.
       request.resume();
@@ -72,23 +76,24 @@ export function receiveUpload(request: Request, target: UploadTarget, maxBytes: 
       sawFile = true;
       const hash = createHash('sha256');
       let sizeBytes = 0;
-      const out = target.open(target.tempPath);
+      const file = target.open(target.tempPath);
+      out = file;
       fileDone = new Promise<ReceivedUpload>((done, broken) => {
         stream.on('data', (chunk: Buffer) => {
           hash.update(chunk);
           sizeBytes += chunk.length;
         });
         stream.on('limit', () => {
-          out.destroy();
+          file.destroy();
           broken(tooLarge(maxBytes));
         });
         stream.on('error', broken);
-        out.on('error', broken);
-        out.on('finish', () => {
+        file.on('error', broken);
+        file.on('finish', () => {
           if (stream.truncated) return;
           done({ tempPath: target.tempPath, originalName: sanitiseFileName(info.filename), sizeBytes, sha256: hash.digest('hex') });
         });
-        stream.pipe(out);
+        stream.pipe(file);
       });
       fileDone.catch(fail);
     });

@@ -66,7 +66,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       response.destroy();
       return;
     }
-    response.status(body.statusCode).json(body);
+    response.status(body.statusCode).type('application/json').json(body);
   }
 
   private toBody(error: unknown): ApiErrorBody {

@@ -29,8 +29,15 @@ export function sendStoredFile(response: Response, file: StoredFileDownload): Pr
       file.absolutePath,
       { etag: !file.sha256, lastModified: true, acceptRanges: true, dotfiles: 'allow' },
       (error) => {
-        if (error && !response.headersSent) reject(error);
-        else resolve();
+        if (error && !response.headersSent) {
+          // The error answer is JSON, not the file: drop what described the file.
+          for (const header of ['Content-Type', 'Content-Disposition', 'ETag', 'Cache-Control']) {
+            response.removeHeader(header);
+          }
+          reject(error);
+        } else {
+          resolve();
+        }
       },
     );
   });
