@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import type { TestProject } from 'vitest/node';
 import { dataSourceOptions } from '../libs/db/src/data-source.js';
+import { ensureDatabaseExists } from '../libs/db/src/ensure-database.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,7 +16,7 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<void> {
   const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/reelforge_test';
-  await ensureDatabase(databaseUrl);
+  await ensureDatabaseExists(databaseUrl);
 
   const dataSource = new DataSource(dataSourceOptions(databaseUrl));
   await dataSource.initialize();
@@ -27,18 +28,4 @@ export default async function setup(project: TestProject): Promise<void> {
     await dataSource.destroy();
   }
   project.provide('databaseUrl', databaseUrl);
-}
-
-async function ensureDatabase(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = url.pathname.slice(1);
-  url.pathname = '/postgres';
-  const admin = new DataSource({ type: 'postgres', url: url.toString() });
-  await admin.initialize();
-  try {
-    const rows = await admin.query<unknown[]>('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (rows.length === 0) await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-  } finally {
-    await admin.destroy();
-  }
 }

@@ -2,11 +2,13 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { loadAppConfig, loadDotEnv } from '@reelforge/config';
 import { dataSourceOptions } from '../data-source.js';
+import { ensureDatabaseExists } from '../ensure-database.js';
 
 /** `npm run migration:run` (and `-- --revert` to undo the last one). */
 async function main(): Promise<void> {
   loadDotEnv();
   const config = loadAppConfig();
+  if (await ensureDatabaseExists(config.db.url)) console.log('Created the database.');
   const dataSource = new DataSource(dataSourceOptions(config.db.url));
   await dataSource.initialize();
   try {
