@@ -12,5 +12,9 @@ export interface ProbeFacts {
   hasAudio: boolean;
   /** Clockwise degrees a player applies (0, 90, 180, 270). */
   rotation: number;
+  /** The picture's matrix tag (`bt709`, `smpte170m`, ...); null when untagged. Absent on rows probed before it was recorded. */
+  colorSpace?: string | null;
+  /** e.g. `yuv420p`, `rgb24`, `pal8`; tells RGB sources from YUV ones. */
+  pixelFormat?: string | null;
   streams: Array<{ index: number; type: string; codec: string | null }>;
 }

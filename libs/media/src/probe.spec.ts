@@ -13,6 +13,8 @@ const h264 = (overrides: Record<string, unknown> = {}): Record<string, unknown> 
   height: 1080,
   r_frame_rate: '30000/1001',
   avg_frame_rate: '30000/1001',
+  pix_fmt: 'yuv420p',
+  color_space: 'bt709',
   disposition: { default: 1, attached_pic: 0 },
   ...overrides,
 });
@@ -115,6 +117,8 @@ describe(parseProbeOutput.name, () => {
       hasVideo: true,
       hasAudio: true,
       rotation: 0,
+      colorSpace: 'bt709',
+      pixelFormat: 'yuv420p',
       streams: [
         { index: 0, type: 'video', codec: 'h264' },
         { index: 1, type: 'audio', codec: 'aac' },

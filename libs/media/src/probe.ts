@@ -304,6 +304,8 @@ export function parseProbeOutput(output: unknown, limits: ProbeLimits): ProbeFac
     hasVideo: picture !== undefined && !isImage,
     hasAudio: audio !== undefined,
     rotation: picture ? rotationOf(picture) : 0,
+    colorSpace: picture ? stringField(picture, 'color_space') : null,
+    pixelFormat: picture ? stringField(picture, 'pix_fmt') : null,
     streams: streams.map((stream, position) => ({
       index: numberField(stream, 'index') ?? position,
       type: stringField(stream, 'codec_type') ?? 'unknown',
