@@ -5,6 +5,10 @@ import { MediaModule } from '@reelforge/media/nest';
 import { QueueModule } from '@reelforge/queue';
 import { StorageModule } from '@reelforge/storage';
 import { JobLifecycle } from './lifecycle/job-lifecycle.js';
+import { OutputRecorder } from './lifecycle/output-recorder.js';
+import { SourceAssets } from './processors/source-assets.js';
+import { ThumbnailProcessor } from './processors/thumbnail.processor.js';
+import { TranscodeProcessor } from './processors/transcode.processor.js';
 import { TrimProcessor } from './processors/trim.processor.js';
 
 @Module({})
@@ -13,7 +17,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, StorageModule, MediaModule],
-      providers: [JobLifecycle, TrimProcessor],
+      providers: [JobLifecycle, OutputRecorder, SourceAssets, TrimProcessor, TranscodeProcessor, ThumbnailProcessor],
     };
   }
 }

@@ -19,6 +19,7 @@ export enum JobType {
   Watermark = 'watermark',
   Transcode = 'transcode',
   Generate = 'generate',
+  Thumbnail = 'thumbnail',
 }
 
 export enum JobStatus {
@@ -55,3 +56,20 @@ export enum ApiKeyScope {
 }
 
 export const ALL_API_KEY_SCOPES: readonly ApiKeyScope[] = Object.values(ApiKeyScope);
+
+/** Ladder rungs, named by the picture's short side. */
+export enum Quality {
+  P2160 = '2160p',
+  P1440 = '1440p',
+  P1080 = '1080p',
+  P720 = '720p',
+  P480 = '480p',
+  P360 = '360p',
+  P240 = '240p',
+}
+
+export enum TranscodeFormat {
+  Mp4 = 'mp4',
+  /** A master playlist plus one playlist and MPEG-TS segments per rendition. */
+  Hls = 'hls',
+}

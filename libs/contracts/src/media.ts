@@ -16,5 +16,8 @@ export interface ProbeFacts {
   colorSpace?: string | null;
   /** e.g. `yuv420p`, `rgb24`, `pal8`; tells RGB sources from YUV ones. */
   pixelFormat?: string | null;
+  /** H.264 profile and level as ffprobe names them (`High`, 40); HLS master playlists need them. */
+  videoProfile?: string | null;
+  videoLevel?: number | null;
   streams: Array<{ index: number; type: string; codec: string | null }>;
 }

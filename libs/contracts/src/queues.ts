@@ -1,4 +1,4 @@
-import { JobType, TrimMode } from './enums.js';
+import { JobType, type Quality, type TranscodeFormat, TrimMode } from './enums.js';
 
 /** One Bull queue per processor; the queue name is the job type, so the two can never disagree. */
 export const QUEUE_NAMES: readonly JobType[] = Object.values(JobType);
@@ -18,12 +18,31 @@ export interface TrimJobPayload extends JobPayloadBase {
   mode: TrimMode;
 }
 
+export interface TranscodeJobPayload extends JobPayloadBase {
+  assetId: string;
+  /** Rungs to make, already checked against the source: none above it. */
+  qualities: Quality[];
+  format: TranscodeFormat;
+}
+
+export interface ThumbnailJobPayload extends JobPayloadBase {
+  assetId: string;
+  /** Instants in seconds from the start, each inside the source. */
+  timesSec: number[];
+  /** Output width; null keeps the source width. */
+  widthPx: number | null;
+  /** `poster` is the one still made for every uploaded video. */
+  purpose: 'poster' | 'thumbnails';
+}
+
 /**
  * The one table of job type -> payload. Adding an operation starts here; the worker's handler
  * table is typed from it, so a type without a handler does not compile.
  */
 export interface JobPayloads {
   [JobType.Trim]: TrimJobPayload;
+  [JobType.Transcode]: TranscodeJobPayload;
+  [JobType.Thumbnail]: ThumbnailJobPayload;
 }
 
 export type QueuedJobType = keyof JobPayloads;

@@ -119,6 +119,8 @@ describe(parseProbeOutput.name, () => {
       rotation: 0,
       colorSpace: 'bt709',
       pixelFormat: 'yuv420p',
+      videoProfile: null,
+      videoLevel: null,
       streams: [
         { index: 0, type: 'video', codec: 'h264' },
         { index: 1, type: 'audio', codec: 'aac' },

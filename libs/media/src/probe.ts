@@ -306,6 +306,8 @@ export function parseProbeOutput(output: unknown, limits: ProbeLimits): ProbeFac
     rotation: picture ? rotationOf(picture) : 0,
     colorSpace: picture ? stringField(picture, 'color_space') : null,
     pixelFormat: picture ? stringField(picture, 'pix_fmt') : null,
+    videoProfile: picture ? stringField(picture, 'profile') : null,
+    videoLevel: picture ? numberField(picture, 'level') : null,
     streams: streams.map((stream, position) => ({
       index: numberField(stream, 'index') ?? position,
       type: stringField(stream, 'codec_type') ?? 'unknown',

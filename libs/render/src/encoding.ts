@@ -1,26 +1,91 @@
 /**
- * Output encoding defaults shared by every operation that re-encodes, so a trim and a generated video
- * from the same source look and play the same.
+ * Output encoding shared by every operation that re-encodes, so a trim, a transcode rung and a
+ * generated video from the same source look and play the same. Change it here, nowhere else.
  */
+import { type ProbeFacts } from '@reelforge/contracts';
+
+/** A filter with its options, as the filter-graph builder takes it. */
+export interface EncodeFilterStep {
+  filter: string;
+  args: Readonly<Record<string, string | number>>;
+}
 
 /**
- * H.264 for web delivery. veryfast trades a little size for ~3x the speed of `medium`, and workers are
- * CPU-bound; CRF 20 is visually transparent for typical sources. yuv420p because browsers and most
- * phones cannot play 4:2:2/4:4:4 H.264, which libx264 would otherwise keep from such sources.
+ * Tags written into the H.264 VUI and the container. Untagged output is shown with whatever matrix
+ * the player guesses (often BT.601 for anything drawn from RGB), which visibly shifts colours:
+ * a #D4AF37 gold turns greenish. We convert to BT.709 (see `toBt709`) and say so.
  */
-export const H264_WEB_DEFAULTS: readonly string[] = [
-  '-c:v',
-  'libx264',
-  '-preset',
-  'veryfast',
-  '-crf',
-  '20',
-  '-pix_fmt',
-  'yuv420p',
+export const BT709_TAGS: readonly string[] = [
+  '-colorspace',
+  'bt709',
+  '-color_primaries',
+  'bt709',
+  '-color_trc',
+  'bt709',
+  '-color_range',
+  'tv',
 ];
+
+/**
+ * libx264 for web delivery. veryfast trades a little size for about 3x the speed of `medium`, and
+ * workers are CPU-bound. yuv420p because browsers and most phones cannot play 4:2:2/4:4:4 H.264,
+ * which libx264 would otherwise keep from such sources.
+ */
+export function h264Args(crf = 20): string[] {
+  return ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', String(crf), '-pix_fmt', 'yuv420p', ...BT709_TAGS];
+}
+
+/** `h264Args()` at the default quality. */
+export const H264_WEB_DEFAULTS: readonly string[] = h264Args(20);
 
 /** ffmpeg's native AAC encoder; 160 kb/s stereo is transparent for speech and music beds at that encoder's quality. */
 export const AAC_DEFAULTS: readonly string[] = ['-c:a', 'aac', '-b:a', '160k'];
 
 /** Moves the mp4 index (moov) to the front so browsers can start playing before the download ends. */
 export const FASTSTART: readonly string[] = ['-movflags', '+faststart'];
+
+const SWSCALE_MATRIX: Readonly<Record<string, string>> = {
+  bt709: 'bt709',
+  smpte170m: 'bt601',
+  bt470bg: 'bt601',
+  fcc: 'fcc',
+  smpte240m: 'smpte240m',
+  bt2020nc: 'bt2020',
+  bt2020c: 'bt2020',
+};
+
+/**
+ * The matrix the source's YUV was made with. A tag wins; an untagged source gets what players
+ * assume: BT.709 from 720 lines up, BT.601 below (SD). RGB sources have no matrix.
+ */
+export function sourceMatrix(source: Pick<ProbeFacts, 'colorSpace' | 'pixelFormat' | 'height'>): string | null {
+  const pixelFormat = source.pixelFormat ?? '';
+  if (/^(rgb|bgr|argb|abgr|rgba|bgra|gbr|pal8|gray|ya8|monob|monow)/.test(pixelFormat)) return null;
+  const tagged = source.colorSpace ? SWSCALE_MATRIX[source.colorSpace] : undefined;
+  if (tagged) return tagged;
+  return (source.height ?? 0) >= 720 ? 'bt709' : 'bt601';
+}
+
+/**
+ * swscale options that (optionally) resize and convert to limited-range BT.709 yuv420p in one pass.
+ * `widthPx`/`heightPx` may be -2 (keep aspect, even size).
+ */
+export function toBt709(
+  source: Pick<ProbeFacts, 'colorSpace' | 'pixelFormat' | 'height'>,
+  size?: { widthPx: number; heightPx: number },
+): EncodeFilterStep[] {
+  const inMatrix = sourceMatrix(source);
+  return [
+    {
+      filter: 'scale',
+      args: {
+        ...(size ? { w: size.widthPx, h: size.heightPx } : {}),
+        ...(inMatrix ? { in_color_matrix: inMatrix } : {}),
+        out_color_matrix: 'bt709',
+        out_range: 'tv',
+        flags: 'bicubic+accurate_rnd+full_chroma_int',
+      },
+    },
+    { filter: 'format', args: { pix_fmts: 'yuv420p' } },
+  ];
+}

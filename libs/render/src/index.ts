@@ -1,2 +1,4 @@
 export * from './encoding.js';
 export * from './trim.command.js';
+export * from './thumbnail.command.js';
+export * from './transcode.command.js';

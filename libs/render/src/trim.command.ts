@@ -1,7 +1,8 @@
-import { InvalidInputError, TrimMode } from '@reelforge/contracts';
+import { InvalidInputError, type ProbeFacts, TrimMode } from '@reelforge/contracts';
+import { FilterGraph } from '@reelforge/filtergraph';
 import { inputArgs } from '@reelforge/media';
 
-import { AAC_DEFAULTS, FASTSTART, H264_WEB_DEFAULTS } from './encoding.js';
+import { AAC_DEFAULTS, FASTSTART, H264_WEB_DEFAULTS, toBt709 } from './encoding.js';
 
 export interface TrimCommandInput {
   sourcePath: string;
@@ -13,6 +14,8 @@ export interface TrimCommandInput {
   mode: TrimMode;
   hasVideo: boolean;
   hasAudio: boolean;
+  /** The source's colour facts, so an accurate trim can convert to BT.709 from the right matrix. */
+  colour?: Pick<ProbeFacts, 'colorSpace' | 'pixelFormat' | 'height'>;
 }
 
 /** Far beyond any media limit, and well below 1e21, where toFixed switches to exponent notation. */
@@ -51,8 +54,22 @@ export function buildTrimCommand(input: TrimCommandInput): string[] {
   }
   if (!input.hasVideo && !input.hasAudio) throw new InvalidInputError('The source has neither video nor audio');
 
+  const reencodeVideo = input.mode === TrimMode.Accurate && input.hasVideo;
   const maps: string[] = [];
-  if (input.hasVideo) maps.push('-map', '0:v:0?');
+  const filters: string[] = [];
+  if (reencodeVideo) {
+    // Re-encoding anyway, so convert to the BT.709 every output is tagged with (see encoding.ts).
+    const graph = new FilterGraph();
+    const pad = graph.chain(
+      '0:v:0',
+      toBt709(input.colour ?? { colorSpace: null, pixelFormat: null, height: null }),
+      'video',
+    );
+    filters.push('-filter_complex', graph.toString());
+    maps.push('-map', `[${pad}]`);
+  } else if (input.hasVideo) {
+    maps.push('-map', '0:v:0?');
+  }
   if (input.hasAudio) maps.push('-map', '0:a:0?');
 
   const codecs =
@@ -66,6 +83,7 @@ export function buildTrimCommand(input: TrimCommandInput): string[] {
     ...inputArgs(input.sourcePath),
     '-t',
     formatSeconds(durationSec),
+    ...filters,
     ...maps,
     ...codecs,
     '-sn',

@@ -46,12 +46,20 @@ export class LocalStorage {
     await rename(tempPath, target);
   }
 
+  /** Removes a file, or a whole directory (an HLS package). */
   async remove(key: string): Promise<void> {
-    await rm(this.pathOf(key), { force: true });
+    await rm(this.pathOf(key), { force: true, recursive: true });
   }
 
   async removeTemp(path: string): Promise<void> {
-    await rm(path, { force: true });
+    await rm(path, { force: true, recursive: true });
+  }
+
+  /** A fresh temp directory for outputs made of several files. */
+  async tempDir(): Promise<string> {
+    const path = join(this.root, 'tmp', `${randomUUID()}.part`);
+    await mkdir(path);
+    return path;
   }
 
   async sizeOf(key: string): Promise<number | null> {

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
+import { JobsModule } from '../jobs/jobs.module.js';
 import { AssetsController } from './assets.controller.js';
 import { AssetsService } from './assets.service.js';
 
-@Module({ controllers: [AssetsController], providers: [AssetsService], exports: [AssetsService] })
+@Module({
+  imports: [JobsModule],
+  controllers: [AssetsController], providers: [AssetsService], exports: [AssetsService] })
 export class AssetsModule {}

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@reelforge/config';
-import { AssetKind, AssetOrigin, InvalidMediaError, NotFoundError } from '@reelforge/contracts';
+import { AssetKind, AssetOrigin, InvalidMediaError, JobType, NotFoundError } from '@reelforge/contracts';
 import { AssetEntity, VariantEntity } from '@reelforge/db';
 import { classifyMedia } from '@reelforge/media';
 import { MediaTools } from '@reelforge/media/nest';
@@ -9,6 +9,7 @@ import { LocalStorage, storageKeys } from '@reelforge/storage';
 import { randomUUID } from 'node:crypto';
 import { type Request } from 'express';
 import { type Repository } from 'typeorm';
+import { JobsService } from '../jobs/jobs.service.js';
 import { type AssetDto, type AssetPageDto, type ListAssetsQueryDto } from './asset.dto.js';
 import { receiveUpload } from './upload.js';
 
@@ -48,6 +49,7 @@ export class AssetsService {
     @InjectRepository(VariantEntity) private readonly variants: Repository<VariantEntity>,
     private readonly storage: LocalStorage,
     private readonly media: MediaTools,
+    private readonly jobs: JobsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -95,6 +97,7 @@ export class AssetsService {
             probe: facts,
           }),
         );
+        if (asset.hasVideo) await this.requestPoster(asset);
         return toAssetDto(asset);
       } catch (error) {
         await this.storage.remove(storageKey);
@@ -102,6 +105,33 @@ export class AssetsService {
       }
     } finally {
       await this.storage.removeTemp(tempPath);
+    }
+  }
+
+  /**
+   * Every video gets a poster (a JPEG from the middle) as a thumbnail variant, made by a worker like any
+   * other job. The upload has succeeded either way, so a queue hiccup here is logged, not thrown.
+   */
+  private async requestPoster(asset: AssetEntity): Promise<void> {
+    const timeSec = Math.round((asset.durationSec ?? 0) * 500) / 1000;
+    const widthPx = Math.min(asset.rotation === 90 || asset.rotation === 270 ? (asset.height ?? 0) : (asset.width ?? 0), 1280);
+    try {
+      await this.jobs.create({
+        tenantId: asset.tenantId,
+        type: JobType.Thumbnail,
+        request: { assetId: asset.id, purpose: 'poster' },
+        inputs: [asset.id],
+        payload: (jobId) => ({
+          jobId,
+          tenantId: asset.tenantId,
+          assetId: asset.id,
+          timesSec: [timeSec],
+          widthPx,
+          purpose: 'poster',
+        }),
+      });
+    } catch (error) {
+      this.logger.warn(`No poster for asset ${asset.id}: ${String(error)}`);
     }
   }
 

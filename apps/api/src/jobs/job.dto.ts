@@ -17,6 +17,17 @@ export class JobOutputDto {
 
   @ApiProperty({ example: '/v1/variants/0b7c…/content', description: 'Where to download this output.' })
   url!: string;
+
+  @ApiProperty({ example: 'trim', description: 'The variant kind.' })
+  kind!: string;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '720p',
+    description: 'The ladder rung, `master` for an HLS master playlist, `poster` for a poster.',
+  })
+  quality!: string | null;
 }
 
 export class JobLinksDto {
@@ -94,6 +105,22 @@ export class JobAcceptedDto {
 
   @ApiProperty({ type: JobLinksDto })
   links!: JobLinksDto;
+}
+
+export class SkippedQualityDto {
+  @ApiProperty({ example: '1080p', description: 'The rung that was not made.' })
+  quality!: string;
+
+  @ApiProperty({ example: 'the source is 1280x720; 1080p would upscale it' })
+  reason!: string;
+}
+
+export class TranscodeAcceptedDto extends JobAcceptedDto {
+  @ApiProperty({
+    type: [SkippedQualityDto],
+    description: 'Requested rungs above the source, which are never upscaled.',
+  })
+  skipped!: SkippedQualityDto[];
 }
 
 export class ListJobsQueryDto extends PageQueryDto {

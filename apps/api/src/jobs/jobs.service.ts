@@ -3,7 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DomainError, type JobItem, JobStatus, NotFoundError } from '@reelforge/contracts';
 import { JobEntity, VariantEntity } from '@reelforge/db';
 import { DEFAULT_MAX_ATTEMPTS, JobProducer } from '@reelforge/queue';
-import { type Repository } from 'typeorm';
+import { In, type Repository } from 'typeorm';
+import { variantContentUrl } from '../variants/variant.dto.js';
 import { type JobAcceptedDto, type JobDto, type JobPageDto, type ListJobsQueryDto } from './job.dto.js';
 
 export interface NewJob<T extends JobItem['type']> {
@@ -138,6 +139,22 @@ export class JobsService {
       .getCount();
   }
 
+  private async outputsOf(job: JobEntity): Promise<JobDto['outputs']> {
+    if (job.outputVariantIds.length === 0) return [];
+    const variants = await this.variants.find({
+      where: { id: In(job.outputVariantIds), tenantId: job.tenantId },
+      select: { id: true, storageKey: true, mime: true, kind: true, quality: true },
+    });
+    const byId = new Map(variants.map((variant) => [variant.id, variant]));
+    return job.outputVariantIds.flatMap((variantId) => {
+      const variant = byId.get(variantId);
+      // A deleted asset takes its variants with it; the job keeps its history without them.
+      return variant
+        ? [{ variantId, url: variantContentUrl(variant), kind: variant.kind, quality: variant.quality }]
+        : [];
+    });
+  }
+
   private async toDto(job: JobEntity): Promise<JobDto> {
     return {
       id: job.id,
@@ -148,7 +165,7 @@ export class JobsService {
       attempts: job.attempts,
       maxAttempts: job.maxAttempts,
       error: job.errorCode ? { code: job.errorCode, message: job.errorMessage ?? '' } : null,
-      outputs: job.outputVariantIds.map((variantId) => ({ variantId, url: `/v1/variants/${variantId}/content` })),
+      outputs: await this.outputsOf(job),
       request: job.request,
       createdAt: job.createdAt,
       startedAt: job.startedAt,

@@ -10,8 +10,9 @@ import { ApiKeyScope } from '@reelforge/contracts';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { type ApiPrincipal, Principal } from '../auth/principal.js';
 import { ApiErrorDto } from '../http/api-error.dto.js';
-import { JobAcceptedDto } from '../jobs/job.dto.js';
+import { JobAcceptedDto, TranscodeAcceptedDto } from '../jobs/job.dto.js';
 import { RenderingService } from './rendering.service.js';
+import { CreateThumbnailsDto, CreateTranscodeDto } from './transcode.dto.js';
 import { CreateTrimDto } from './trim.dto.js';
 
 @ApiTags('Operations')
@@ -28,5 +29,27 @@ export class RenderingController {
   @ApiUnprocessableEntityResponse({ type: ApiErrorDto, description: 'The asset is not video or audio' })
   trim(@Principal() principal: ApiPrincipal, @Body() dto: CreateTrimDto): Promise<JobAcceptedDto> {
     return this.rendering.trim(principal.tenantId, dto);
+  }
+
+  @Post('transcode')
+  @HttpCode(202)
+  @Authenticated(ApiKeyScope.JobsWrite)
+  @ApiAcceptedResponse({ type: TranscodeAcceptedDto, description: 'Queued; `skipped` lists rungs above the source.' })
+  @ApiBadRequestResponse({ type: ApiErrorDto })
+  @ApiNotFoundResponse({ type: ApiErrorDto })
+  @ApiUnprocessableEntityResponse({ type: ApiErrorDto, description: 'Not a video, or every rung is above the source' })
+  transcode(@Principal() principal: ApiPrincipal, @Body() dto: CreateTranscodeDto): Promise<TranscodeAcceptedDto> {
+    return this.rendering.transcode(principal.tenantId, dto);
+  }
+
+  @Post('thumbnails')
+  @HttpCode(202)
+  @Authenticated(ApiKeyScope.JobsWrite)
+  @ApiAcceptedResponse({ type: JobAcceptedDto, description: 'Queued; each still becomes a thumbnail variant (JPEG).' })
+  @ApiBadRequestResponse({ type: ApiErrorDto })
+  @ApiNotFoundResponse({ type: ApiErrorDto })
+  @ApiUnprocessableEntityResponse({ type: ApiErrorDto, description: 'Not a video' })
+  thumbnails(@Principal() principal: ApiPrincipal, @Body() dto: CreateThumbnailsDto): Promise<JobAcceptedDto> {
+    return this.rendering.thumbnails(principal.tenantId, dto);
   }
 }

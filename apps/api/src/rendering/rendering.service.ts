@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AssetKind, InvalidInputError, InvalidMediaError, JobType, parseTimecode } from '@reelforge/contracts';
+import { type AssetEntity } from '@reelforge/db';
+import { displaySize, evenlySpacedTimes, planLadder } from '@reelforge/render';
 import { AssetsService } from '../assets/assets.service.js';
 import { type JobAcceptedDto } from '../jobs/job.dto.js';
 import { JobsService } from '../jobs/jobs.service.js';
+import { type CreateThumbnailsDto, type CreateTranscodeDto } from './transcode.dto.js';
 import { type CreateTrimDto } from './trim.dto.js';
 
 /** Keeps sub-millisecond float noise out of the stored request. */
@@ -51,5 +54,64 @@ export class RenderingService {
       inputs: [asset.id],
       payload: (jobId) => ({ jobId, tenantId, assetId: asset.id, startSec: roundMs(startSec), endSec, mode: dto.mode }),
     });
+  }
+
+  /** Checks the ladder against the probed source now, so a request that can make nothing is a 422 up front. */
+  async transcode(
+    tenantId: string,
+    dto: CreateTranscodeDto,
+  ): Promise<JobAcceptedDto & { skipped: Array<{ quality: string; reason: string }> }> {
+    const asset = await this.videoAsset(tenantId, dto.assetId);
+    const plan = planLadder(displaySize(asset), dto.qualities);
+    if (plan.renditions.length === 0) {
+      throw new InvalidMediaError('Every requested quality is above the source; nothing would be made', {
+        field: 'qualities',
+        skipped: plan.skipped,
+      });
+    }
+    const qualities = plan.renditions.map((r) => r.quality);
+    const accepted = await this.jobs.create({
+      tenantId,
+      type: JobType.Transcode,
+      request: { assetId: asset.id, qualities: dto.qualities, format: dto.format },
+      inputs: [asset.id],
+      payload: (jobId) => ({ jobId, tenantId, assetId: asset.id, qualities, format: dto.format }),
+    });
+    return { ...accepted, skipped: plan.skipped };
+  }
+
+  async thumbnails(tenantId: string, dto: CreateThumbnailsDto): Promise<JobAcceptedDto> {
+    if ((dto.times === undefined) === (dto.count === undefined)) {
+      throw new InvalidInputError('Give exactly one of times or count', { field: 'times' });
+    }
+    const asset = await this.videoAsset(tenantId, dto.assetId);
+    const durationSec = asset.durationSec ?? 0;
+    const timesSec = dto.times ?? evenlySpacedTimes(durationSec, dto.count ?? 1);
+    const outside = timesSec.filter((t) => t >= durationSec);
+    if (outside.length > 0) {
+      throw new InvalidInputError(`times must be before the end of the video (${durationSec}s)`, {
+        field: 'times',
+        outside,
+      });
+    }
+    const widthPx = dto.widthPx ?? Math.min(displaySize(asset).widthPx, 1280);
+    return this.jobs.create({
+      tenantId,
+      type: JobType.Thumbnail,
+      request: { assetId: asset.id, times: dto.times, count: dto.count, widthPx: dto.widthPx },
+      inputs: [asset.id],
+      payload: (jobId) => ({ jobId, tenantId, assetId: asset.id, timesSec, widthPx, purpose: 'thumbnails' }),
+    });
+  }
+
+  private async videoAsset(tenantId: string, assetId: string): Promise<AssetEntity> {
+    const asset = await this.assets.getOwnedOrFail(tenantId, assetId);
+    if (!asset.hasVideo) {
+      throw new InvalidMediaError(`This operation needs a video asset; this asset is ${asset.kind}`, {
+        field: 'assetId',
+        kind: asset.kind,
+      });
+    }
+    return asset;
   }
 }

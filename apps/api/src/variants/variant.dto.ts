@@ -65,8 +65,16 @@ export function toVariantDto(variant: VariantEntity): VariantDto {
     height: variant.height,
     config: variant.config,
     createdAt: variant.createdAt,
-    contentUrl: `/v1/variants/${variant.id}/content`,
+    contentUrl: variantContentUrl(variant),
   };
+}
+
+/** Playlists are served from the package directory so their relative URIs resolve; everything else whole. */
+export function variantContentUrl(variant: Pick<VariantEntity, 'id' | 'storageKey' | 'mime'>): string {
+  if (variant.mime === 'application/vnd.apple.mpegurl') {
+    return `/v1/variants/${variant.id}/files/${variant.storageKey.slice(variant.storageKey.lastIndexOf('/') + 1)}`;
+  }
+  return `/v1/variants/${variant.id}/content`;
 }
 
 /** A download name from server-side facts only: `<kind>-<id>.<ext>`. */

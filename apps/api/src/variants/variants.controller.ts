@@ -62,6 +62,34 @@ export class VariantsController {
     });
   }
 
+  /**
+   * Files of a multi-file output (an HLS package): `GET /v1/variants/<master>/files/master.m3u8`, and the
+   * playlists' relative URIs resolve to siblings under the same path. Names are checked against a strict
+   * pattern and looked up in the variant's own directory only.
+   */
+  @Get('variants/:id/files/:name')
+  @Authenticated(ApiKeyScope.AssetsRead)
+  @ApiOkResponse({ description: 'A playlist (application/vnd.apple.mpegurl) or a segment (video/mp2t).' })
+  @ApiNotFoundResponse({ type: ApiErrorDto })
+  async file(
+    @Principal() principal: ApiPrincipal,
+    @Param('id', uuid) id: string,
+    @Param('name') name: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const variant = await this.getOwnedOrFail(principal.tenantId, id);
+    const match = /^[A-Za-z0-9_-]{1,64}\.(m3u8|ts)$/.exec(name);
+    const directory = variant.storageKey.slice(0, variant.storageKey.lastIndexOf('/'));
+    if (!match || !variant.storageKey.endsWith('.m3u8')) throw new NotFoundError('file', name);
+    const key = `${directory}/${name}`;
+    if ((await this.storage.sizeOf(key)) === null) throw new NotFoundError('file', name);
+    await sendStoredFile(response, {
+      absolutePath: this.storage.pathOf(key),
+      mime: match[1] === 'm3u8' ? 'application/vnd.apple.mpegurl' : 'video/mp2t',
+      fileName: name,
+    });
+  }
+
   private async getOwnedOrFail(tenantId: string, id: string): Promise<VariantEntity> {
     const variant = await this.variants.findOneBy({ id, tenantId });
     if (!variant) throw new NotFoundError('variant', id);

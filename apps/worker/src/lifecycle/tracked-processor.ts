@@ -10,7 +10,7 @@ export interface JobContext {
   reportProgress(percent: number): void;
 }
 
-export type JobHandler<T extends QueuedJobType> = (payload: JobPayload<T>, context: JobContext) => Promise<void>;
+export type JobHandler<P> = (payload: P, context: JobContext) => Promise<void>;
 
 /** Retrying cannot fix these: fail the job now, with the reason. */
 export function isPermanentFailure(error: unknown): boolean {
@@ -37,15 +37,15 @@ export function classifyFailure(error: unknown): JobFailure {
  * (`job.discard()`, Bull 4 has no UnrecoverableError), anything else is rethrown for Bull's
  * exponential backoff while attempts remain.
  */
-export function processTracked<T extends QueuedJobType>(
-  queue: Queue<JobPayload<T>>,
+export function processTracked<P extends JobPayload<QueuedJobType>>(
+  queue: Queue<P>,
   concurrency: number,
   lifecycle: JobLifecycle,
-  handler: JobHandler<T>,
+  handler: JobHandler<P>,
 ): void {
   const logger = new Logger(`Queue:${queue.name}`);
 
-  void queue.process(concurrency, async (job: Job<JobPayload<T>>) => {
+  void queue.process(concurrency, async (job: Job<P>) => {
     const { jobId } = job.data;
     const row = await lifecycle.start(jobId);
     if (!row) {
@@ -71,7 +71,7 @@ export function processTracked<T extends QueuedJobType>(
   });
 
   // Bull can fail a job without running our handler (too many stalls after worker deaths); the row must still end.
-  queue.on('failed', (job: Job<JobPayload<T>>, error: Error) => {
+  queue.on('failed', (job: Job<P>, error: Error) => {
     const exhausted = job.attemptsMade >= (job.opts.attempts ?? 1);
     if (exhausted || error.message.includes('stalled')) {
       lifecycle

@@ -1,30 +1,26 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@reelforge/config';
-import { JobType, NotFoundError, type TrimJobPayload, VariantKind } from '@reelforge/contracts';
-import { AssetEntity, VariantEntity } from '@reelforge/db';
+import { JobType, type TrimJobPayload, VariantKind } from '@reelforge/contracts';
 import { MediaTools } from '@reelforge/media/nest';
 import { buildTrimCommand, expectedTrimDurationSec } from '@reelforge/render';
 import { LocalStorage, storageKeys } from '@reelforge/storage';
 import { type Queue } from 'bull';
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import { DataSource, type Repository } from 'typeorm';
 import { JobLifecycle } from '../lifecycle/job-lifecycle.js';
+import { OutputRecorder } from '../lifecycle/output-recorder.js';
 import { type JobContext, processTracked } from '../lifecycle/tracked-processor.js';
+import { SourceAssets } from './source-assets.js';
 
-/**
- * Trim: one ffmpeg run into a temp file, probe what came out, rename it into place, then record
- * the variant and finish the job in one transaction.
- */
+/** Trim: one ffmpeg run into a temp file, probe what came out, then record it as a variant. */
 @Injectable()
 export class TrimProcessor implements OnModuleInit {
   constructor(
     @InjectQueue(JobType.Trim) private readonly queue: Queue<TrimJobPayload>,
-    @InjectRepository(AssetEntity) private readonly assets: Repository<AssetEntity>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sources: SourceAssets,
     private readonly lifecycle: JobLifecycle,
+    private readonly recorder: OutputRecorder,
     private readonly storage: LocalStorage,
     private readonly media: MediaTools,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -38,20 +34,19 @@ export class TrimProcessor implements OnModuleInit {
   }
 
   async handle(payload: TrimJobPayload, context: JobContext): Promise<void> {
-    const asset = await this.assets.findOneBy({ id: payload.assetId, tenantId: payload.tenantId });
-    if (!asset) throw new NotFoundError('asset', payload.assetId);
-
+    const { asset, path } = await this.sources.load(payload.tenantId, payload.assetId);
     const extension = asset.hasVideo ? 'mp4' : 'm4a';
     const tempPath = this.storage.tempPath(extension);
     try {
       const input = {
-        sourcePath: this.storage.pathOf(asset.storageKey),
+        sourcePath: path,
         outputPath: tempPath,
         startSec: payload.startSec,
         endSec: payload.endSec,
         mode: payload.mode,
         hasVideo: asset.hasVideo,
         hasAudio: asset.hasAudio,
+        colour: asset.probe,
       };
       await this.media.runner.run(buildTrimCommand(input), {
         timeoutMs: this.config.media.jobTimeoutMs,
@@ -62,49 +57,31 @@ export class TrimProcessor implements OnModuleInit {
       });
 
       const facts = await this.media.probe(tempPath);
-      const { size: sizeBytes } = await stat(tempPath);
       const variantId = randomUUID();
       const storageKey = storageKeys.variant(payload.tenantId, variantId, extension);
-      await this.storage.commit(tempPath, storageKey);
-
-      const recorded = await this.dataSource
-        .transaction(async (manager) => {
-          await manager.insert(VariantEntity, {
+      await this.recorder.record(payload.jobId, {
+        files: [{ tempPath, storageKey }],
+        variants: [
+          {
             id: variantId,
+            storageKey,
             tenantId: payload.tenantId,
             jobId: payload.jobId,
             sourceAssetId: asset.id,
             sourceVariantId: null,
             kind: VariantKind.Trim,
             quality: null,
-            storageKey,
             mime: extension === 'mp4' ? 'video/mp4' : 'audio/mp4',
-            sizeBytes,
+            sizeBytes: (await stat(tempPath)).size,
             durationSec: facts.durationSec,
             width: facts.width,
             height: facts.height,
             config: { startSec: payload.startSec, endSec: payload.endSec, mode: payload.mode },
-          });
-          // The row may have been canceled while ffmpeg ran; then the output must not appear.
-          if (!(await this.lifecycle.succeed(manager, payload.jobId, [variantId]))) {
-            throw new JobNoLongerRunning(payload.jobId);
-          }
-          return true;
-        })
-        .catch(async (error: unknown) => {
-          await this.storage.remove(storageKey);
-          if (error instanceof JobNoLongerRunning) return false;
-          throw error;
-        });
-      if (!recorded) return;
+          },
+        ],
+      });
     } finally {
       await this.storage.removeTemp(tempPath);
     }
-  }
-}
-
-class JobNoLongerRunning extends Error {
-  constructor(jobId: string) {
-    super(`Job ${jobId} is no longer processing; its output was discarded`);
   }
 }

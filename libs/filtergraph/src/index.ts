@@ -1,0 +1,4 @@
+export * from './anchors.js';
+export * from './expression.js';
+export * from './filter-graph.js';
+export * from './format-number.js';
