@@ -12,7 +12,9 @@ import { HealthModule } from './health/health.module.js';
 import { HttpErrorFilter } from './http/http-error.filter.js';
 import { createValidationPipe } from './http/validation.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { LibraryModule } from './library/library.module.js';
 import { RenderingModule } from './rendering/rendering.module.js';
+import { TextModule } from './text/text.module.js';
 import { VariantsModule } from './variants/variants.module.js';
 
 @Module({})
@@ -32,6 +34,8 @@ export class AppModule {
         JobsModule,
         RenderingModule,
         VariantsModule,
+        LibraryModule,
+        TextModule,
         HealthModule,
       ],
       providers: [

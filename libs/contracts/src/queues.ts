@@ -1,3 +1,5 @@
+// Type-only: the text library depends on contracts at runtime, never the other way round.
+import type { TextLayerSpec } from '@reelforge/text';
 import { JobType, type Quality, type TranscodeFormat, TrimMode } from './enums.js';
 
 /** One Bull queue per processor; the queue name is the job type, so the two can never disagree. */
@@ -35,6 +37,40 @@ export interface ThumbnailJobPayload extends JobPayloadBase {
   purpose: 'poster' | 'thumbnails';
 }
 
+/** A user's media for a layer: a bundled library item or one of the tenant's assets. */
+export type MediaSourceRef = { library: string } | { assetId: string };
+
+/** Where and when a layer shows, already validated and resolved to pixels and safe expressions. */
+export interface LayerPlacement {
+  /** overlay expressions rebuilt by the filter-graph expression compiler; never raw user text. */
+  x: string;
+  y: string;
+  /** Pixels; -1 keeps the aspect ratio from the other side; both null keep the layer's own size. */
+  widthPx: number | null;
+  heightPx: number | null;
+  /** 0-1, multiplied into the layer's alpha. */
+  opacity: number;
+  startSec: number;
+  /** Null: until the end of the video. */
+  endSec: number | null;
+  fadeInSec: number;
+  fadeOutSec: number;
+}
+
+export type OverlayLayerPayload =
+  | (LayerPlacement & { kind: 'text'; text: TextLayerSpec })
+  | (LayerPlacement & { kind: 'image'; source: MediaSourceRef })
+  | (LayerPlacement & { kind: 'video'; source: MediaSourceRef; loop: boolean });
+
+export interface OverlayJobPayload extends JobPayloadBase {
+  assetId: string;
+  /** Bottom first; the watermark, when asked for, is the last (top) layer. */
+  layers: OverlayLayerPayload[];
+}
+
+/** A watermark is one overlay layer; its own job type keeps its variants and listings apart. */
+export type WatermarkJobPayload = OverlayJobPayload;
+
 /**
  * The one table of job type -> payload. Adding an operation starts here; the worker's handler
  * table is typed from it, so a type without a handler does not compile.
@@ -43,6 +79,8 @@ export interface JobPayloads {
   [JobType.Trim]: TrimJobPayload;
   [JobType.Transcode]: TranscodeJobPayload;
   [JobType.Thumbnail]: ThumbnailJobPayload;
+  [JobType.Overlay]: OverlayJobPayload;
+  [JobType.Watermark]: WatermarkJobPayload;
 }
 
 export type QueuedJobType = keyof JobPayloads;

@@ -17,7 +17,8 @@ const WHITELIST = [
 ];
 const source = { colorSpace: 'bt709', pixelFormat: 'yuv420p', height: 1080, hasAudio: true };
 const TAGS = ['-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv'];
-const SCALE_OPTS = 'in_color_matrix=bt709:out_color_matrix=bt709:out_range=tv:flags=bicubic+accurate_rnd+full_chroma_int';
+const SCALE_OPTS =
+  'in_color_matrix=bt709:out_color_matrix=bt709:out_range=tv:flags=bicubic+accurate_rnd+full_chroma_int';
 
 describe(planLadder.name, () => {
   it('never upscales and reports what it skipped', () => {
@@ -126,7 +127,8 @@ describe(buildMasterPlaylist.name, () => {
 
 describe(parseMediaPlaylist.name, () => {
   it('pairs each segment with its duration', () => {
-    const text = '#EXTM3U\n#EXT-X-TARGETDURATION:4\n#EXTINF:4.000000,\n720p_00000.ts\n#EXTINF:1.5,\n720p_00001.ts\n#EXT-X-ENDLIST\n';
+    const text =
+      '#EXTM3U\n#EXT-X-TARGETDURATION:4\n#EXTINF:4.000000,\n720p_00000.ts\n#EXTINF:1.5,\n720p_00001.ts\n#EXT-X-ENDLIST\n';
     expect(parseMediaPlaylist(text)).toEqual([
       { uri: '720p_00000.ts', durationSec: 4 },
       { uri: '720p_00001.ts', durationSec: 1.5 },

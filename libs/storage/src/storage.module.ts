@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@reelforge/config';
+import { LibraryCatalog } from './library-catalog.js';
 import { LocalStorage } from './local-storage.js';
 
 @Global()
@@ -14,7 +15,12 @@ import { LocalStorage } from './local-storage.js';
         return storage;
       },
     },
+    {
+      provide: LibraryCatalog,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new LibraryCatalog(config.assets.dir),
+    },
   ],
-  exports: [LocalStorage],
+  exports: [LocalStorage, LibraryCatalog],
 })
 export class StorageModule {}

@@ -12,13 +12,18 @@ import { type ApiPrincipal, Principal } from '../auth/principal.js';
 import { ApiErrorDto } from '../http/api-error.dto.js';
 import { JobAcceptedDto, TranscodeAcceptedDto } from '../jobs/job.dto.js';
 import { RenderingService } from './rendering.service.js';
+import { CreateOverlaysDto, CreateWatermarkDto } from './overlay.dto.js';
+import { OverlaysService } from './overlays.service.js';
 import { CreateThumbnailsDto, CreateTranscodeDto } from './transcode.dto.js';
 import { CreateTrimDto } from './trim.dto.js';
 
 @ApiTags('Operations')
 @Controller('v1')
 export class RenderingController {
-  constructor(private readonly rendering: RenderingService) {}
+  constructor(
+    private readonly rendering: RenderingService,
+    private readonly overlaysService: OverlaysService,
+  ) {}
 
   @Post('trim')
   @HttpCode(202)
@@ -51,5 +56,33 @@ export class RenderingController {
   @ApiUnprocessableEntityResponse({ type: ApiErrorDto, description: 'Not a video' })
   thumbnails(@Principal() principal: ApiPrincipal, @Body() dto: CreateThumbnailsDto): Promise<JobAcceptedDto> {
     return this.rendering.thumbnails(principal.tenantId, dto);
+  }
+
+  @Post('overlays')
+  @HttpCode(202)
+  @Authenticated(ApiKeyScope.JobsWrite)
+  @ApiAcceptedResponse({ type: JobAcceptedDto, description: 'Queued; the output is an `overlay` variant.' })
+  @ApiBadRequestResponse({
+    type: ApiErrorDto,
+    description: 'A field is malformed: expression, window, colour, font, source',
+  })
+  @ApiNotFoundResponse({ type: ApiErrorDto })
+  @ApiUnprocessableEntityResponse({
+    type: ApiErrorDto,
+    description: 'A source of the wrong kind (a video where an image is needed)',
+  })
+  overlays(@Principal() principal: ApiPrincipal, @Body() dto: CreateOverlaysDto): Promise<JobAcceptedDto> {
+    return this.overlaysService.overlays(principal.tenantId, dto);
+  }
+
+  @Post('watermark')
+  @HttpCode(202)
+  @Authenticated(ApiKeyScope.JobsWrite)
+  @ApiAcceptedResponse({ type: JobAcceptedDto, description: 'Queued; the output is a `watermark` variant.' })
+  @ApiBadRequestResponse({ type: ApiErrorDto })
+  @ApiNotFoundResponse({ type: ApiErrorDto })
+  @ApiUnprocessableEntityResponse({ type: ApiErrorDto })
+  watermark(@Principal() principal: ApiPrincipal, @Body() dto: CreateWatermarkDto): Promise<JobAcceptedDto> {
+    return this.overlaysService.watermark(principal.tenantId, dto);
   }
 }

@@ -35,8 +35,9 @@ export class ThumbnailProcessor implements OnModuleInit {
 
   async handle(payload: ThumbnailJobPayload, context: JobContext): Promise<void> {
     const { asset, path } = await this.sources.load(payload.tenantId, payload.assetId);
-    if (!asset.hasVideo)
+    if (!asset.hasVideo) {
       throw new InvalidMediaError('Thumbnails are made from video assets only', { assetId: asset.id });
+    }
     const outputDir = await this.storage.tempDir();
     try {
       const command = buildThumbnailCommand({

@@ -1,0 +1,205 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  binaryParser,
+  createTenantWithKey,
+  type Harness,
+  startHarness,
+  type TenantKey,
+  uploadAsset,
+  waitForJob,
+} from '../../../test/support/harness.js';
+import { testConfig } from '../../../test/support/test-config.js';
+import { testMedia } from '../../../test/support/test-media.js';
+
+/** One decoded frame as RGB, for pixel checks. */
+function frameAt(path: string, timeSec: number, widthPx: number): (x: number, y: number) => [number, number, number] {
+  const args = [
+    '-v',
+    'error',
+    '-ss',
+    String(timeSec),
+    '-i',
+    path,
+    '-frames:v',
+    '1',
+    '-f',
+    'rawvideo',
+    '-pix_fmt',
+    'rgb24',
+    '-',
+  ];
+  const rgb = execFileSync('ffmpeg', args, { maxBuffer: 64 * 1024 * 1024 });
+  return (x, y) => {
+    const offset = (y * widthPx + x) * 3;
+    return [rgb[offset], rgb[offset + 1], rgb[offset + 2]];
+  };
+}
+
+function probeJson(path: string): { streams: Array<Record<string, unknown>>; format: { duration: string } } {
+  return JSON.parse(
+    execFileSync('ffprobe', ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', path]).toString(),
+  ) as {
+    streams: Array<Record<string, unknown>>;
+    format: { duration: string };
+  };
+}
+
+describe('POST /v1/overlays and /v1/watermark', () => {
+  let harness: Harness;
+  let tenant: TenantKey;
+  let videoId: string;
+  let redId: string;
+
+  beforeAll(async () => {
+    harness = await startHarness(testConfig());
+    tenant = await createTenantWithKey(harness);
+    videoId = (await uploadAsset(harness, tenant.key, testMedia.clip720p4s())).id as string;
+    redId = (await uploadAsset(harness, tenant.key, testMedia.png64())).id as string;
+  });
+
+  afterAll(() => harness?.close());
+
+  const post = (path: string, body: Record<string, unknown>) =>
+    harness.http.post(path).set('X-API-Key', tenant.key).send(body);
+
+  async function render(path: string, body: Record<string, unknown>): Promise<string> {
+    const accepted = await post(path, body).expect(202);
+    const job = await waitForJob(harness, tenant.key, accepted.body.jobId as string, 60_000);
+    expect(job).toMatchObject({ status: 'succeeded', error: null });
+    const url = (job.outputs as Array<{ url: string }>)[0].url;
+    const response = await harness.http
+      .get(url)
+      .set('X-API-Key', tenant.key)
+      .buffer(true)
+      .parse(binaryParser)
+      .expect(200);
+    const file = join(harness.config.storage.mediaRoot, `check-${accepted.body.jobId}.mp4`);
+    writeFileSync(file, response.body as Buffer);
+    return file;
+  }
+
+  it('composites image, text and looping video layers plus a watermark in one job, keeping the audio', async () => {
+    const file = await render('/v1/overlays', {
+      assetId: videoId,
+      layers: [
+        {
+          type: 'video',
+          source: { library: 'overlays/grain-4s.mp4' },
+          scale: 0.25,
+          opacity: 0.5,
+          position: { anchor: 'top-left' },
+        },
+        { type: 'image', source: { assetId: redId }, widthPx: 128, position: { x: '700', y: 'H-h' }, startSec: 2 },
+        {
+          type: 'text',
+          text: {
+            text: 'Hello ✨ नमस्ते',
+            fontSizePx: 48,
+            color: '#FFFFFF',
+            boxWidthPx: 800,
+            stroke: { color: '#000000', widthPx: 3 },
+          },
+          position: { anchor: 'top', marginPx: 40 },
+          fadeInSec: 0.5,
+        },
+      ],
+      watermark: { image: { library: 'overlays/reelforge-logo.png' }, opacity: 0.7, scale: 0.1 },
+    });
+    const facts = probeJson(file);
+    const video = facts.streams.find((s) => s.codec_type === 'video');
+    expect(video).toMatchObject({
+      codec_name: 'h264',
+      width: 1280,
+      height: 720,
+      color_space: 'bt709',
+      color_primaries: 'bt709',
+    });
+    expect(facts.streams.some((s) => s.codec_type === 'audio')).toBe(true);
+    expect(Number(facts.format.duration)).toBeCloseTo(4, 1);
+
+    // The red layer sits on the blue bar from 2 s on: absent at 1 s, present at 3 s.
+    const [r1, g1] = frameAt(file, 1, 1280)(740, 700);
+    const [r3, g3, b3] = frameAt(file, 3, 1280)(740, 700);
+    expect(r1 > 200 && g1 < 60).toBe(false);
+    expect(r3).toBeGreaterThan(200);
+    expect(g3).toBeLessThan(60);
+    expect(b3).toBeLessThan(60);
+  });
+
+  it('watermarks with text at a corner', async () => {
+    const file = await render('/v1/watermark', {
+      assetId: videoId,
+      text: { text: '© Acme', fontSizePx: 32, color: '#FFFFFFCC', boxWidthPx: 300 },
+      position: { anchor: 'bottom-right', marginPx: 16 },
+      opacity: 0.8,
+    });
+    expect(probeJson(file).streams.find((s) => s.codec_type === 'video')).toMatchObject({ width: 1280, height: 720 });
+    const variants = await harness.http.get(`/v1/assets/${videoId}/variants`).set('X-API-Key', tenant.key).expect(200);
+    expect(variants.body.some((v: { kind: string }) => v.kind === 'watermark')).toBe(true);
+  });
+
+  const image = (extra: Record<string, unknown> = {}) => ({
+    type: 'image',
+    source: { library: 'overlays/sparkles.png' },
+    ...extra,
+  });
+
+  it.each([
+    ['an expression outside the grammar', [image({ position: { x: 'while(1)' } })], 'layers[0].position.x'],
+    [
+      'a filter smuggled into an expression',
+      [image({ position: { x: 'W-w-20:y=0,drawtext=text=x' } })],
+      'layers[0].position.x',
+    ],
+    ['a window past the end', [image({ endSec: 9 })], 'layers[0].endSec'],
+    ['a window that starts after the video', [image({ startSec: 5 })], 'layers[0].startSec'],
+    ['fades longer than the window', [image({ startSec: 1, endSec: 2, fadeInSec: 1, fadeOutSec: 1 })], 'layers[0]'],
+    ['a library path that escapes', [{ type: 'image', source: { library: 'overlays/../../etc/passwd' } }], 'library'],
+    [
+      'an unknown library item',
+      [{ type: 'image', source: { library: 'overlays/nope.png' } }],
+      'layers[0].source.library',
+    ],
+    ['a text layer without text', [{ type: 'text' }], 'layers[0].text'],
+    ['an image layer without source', [{ type: 'image' }], 'layers[0].source'],
+    ['an unknown layer type', [{ type: 'sticker' }], 'type must be one of'],
+    [
+      'a bad colour',
+      [{ type: 'text', text: { text: 'x', fontSizePx: 20, color: 'reddish', boxWidthPx: 100 } }],
+      'color',
+    ],
+    [
+      'an unknown font',
+      [{ type: 'text', text: { text: 'x', fontSizePx: 20, color: '#fff', boxWidthPx: 100, fontFamily: 'Comic Nope' } }],
+      'fontFamily',
+    ],
+    ['no layers', [], 'layers'],
+  ])('answers 400 for %s, naming the field', async (_name, layers, field) => {
+    const response = await post('/v1/overlays', { assetId: videoId, layers }).expect(400);
+    expect(JSON.stringify(response.body)).toContain(field);
+  });
+
+  it('answers 422 for a video given where an image is needed', async () => {
+    const response = await post('/v1/overlays', {
+      assetId: videoId,
+      layers: [{ type: 'image', source: { assetId: videoId } }],
+    }).expect(422);
+    expect(response.body.error).toBe('invalid_media');
+    await post('/v1/overlays', {
+      assetId: videoId,
+      layers: [{ type: 'image', source: { library: 'overlays/grain-4s.mp4' } }],
+    }).expect(422);
+  });
+
+  it('answers 400 for a watermark with both or neither of image and text', async () => {
+    await post('/v1/watermark', { assetId: videoId }).expect(400);
+    await post('/v1/watermark', {
+      assetId: videoId,
+      image: { library: 'overlays/reelforge-logo.png' },
+      text: { text: 'x', fontSizePx: 20, color: '#fff', boxWidthPx: 100 },
+    }).expect(400);
+  });
+});

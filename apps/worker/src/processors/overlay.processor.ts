@@ -1,0 +1,143 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@reelforge/config';
+import {
+  InvalidMediaError,
+  JobType,
+  type MediaSourceRef,
+  type OverlayJobPayload,
+  type OverlayLayerPayload,
+  VariantKind,
+} from '@reelforge/contracts';
+import { MediaTools } from '@reelforge/media/nest';
+import { buildOverlayCommand, type CompositeLayer } from '@reelforge/render';
+import { LibraryCatalog, LocalStorage, storageKeys } from '@reelforge/storage';
+import { FontRegistry, renderTextLayer } from '@reelforge/text';
+import { type Queue } from 'bull';
+import { randomUUID } from 'node:crypto';
+import { stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { JobLifecycle } from '../lifecycle/job-lifecycle.js';
+import { OutputRecorder } from '../lifecycle/output-recorder.js';
+import { type JobContext, processTracked } from '../lifecycle/tracked-processor.js';
+import { SourceAssets } from './source-assets.js';
+
+/**
+ * Overlays and watermarks: text layers are drawn once to PNGs, then every layer is composited in one
+ * ffmpeg process. Both queues run here; only the variant kind differs.
+ */
+@Injectable()
+export class OverlayProcessor implements OnModuleInit {
+  constructor(
+    @InjectQueue(JobType.Overlay) private readonly overlayQueue: Queue<OverlayJobPayload>,
+    @InjectQueue(JobType.Watermark) private readonly watermarkQueue: Queue<OverlayJobPayload>,
+    private readonly sources: SourceAssets,
+    private readonly library: LibraryCatalog,
+    private readonly fonts: FontRegistry,
+    private readonly lifecycle: JobLifecycle,
+    private readonly recorder: OutputRecorder,
+    private readonly storage: LocalStorage,
+    private readonly media: MediaTools,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    const { concurrency } = this.config.worker;
+    processTracked(this.overlayQueue, concurrency, this.lifecycle, (payload, context) =>
+      this.handle(payload, context, VariantKind.Overlay),
+    );
+    processTracked(this.watermarkQueue, concurrency, this.lifecycle, (payload, context) =>
+      this.handle(payload, context, VariantKind.Watermark),
+    );
+  }
+
+  async handle(payload: OverlayJobPayload, context: JobContext, kind: VariantKind): Promise<void> {
+    const { asset, path } = await this.sources.load(payload.tenantId, payload.assetId);
+    const workDir = await this.storage.tempDir();
+    const outputPath = join(workDir, 'output.mp4');
+    try {
+      const layers: CompositeLayer[] = [];
+      for (const [i, layer] of payload.layers.entries()) {
+        layers.push(await this.composite(payload.tenantId, layer, join(workDir, `text-${i}.png`)));
+      }
+      await this.media.runner.run(
+        buildOverlayCommand({
+          sourcePath: path,
+          source: { ...asset.probe, hasAudio: asset.hasAudio },
+          layers,
+          outputPath,
+        }),
+        {
+          timeoutMs: this.config.media.jobTimeoutMs,
+          expectedDurationSec: asset.durationSec ?? undefined,
+          onProgress: (progress) => {
+            if (progress.percent !== null) context.reportProgress(progress.percent);
+          },
+        },
+      );
+      const facts = await this.media.probe(outputPath);
+      const id = randomUUID();
+      const storageKey = storageKeys.variant(payload.tenantId, id, 'mp4');
+      await this.recorder.record(payload.jobId, {
+        files: [{ tempPath: outputPath, storageKey }],
+        variants: [
+          {
+            id,
+            tenantId: payload.tenantId,
+            jobId: payload.jobId,
+            sourceAssetId: asset.id,
+            sourceVariantId: null,
+            kind,
+            quality: null,
+            storageKey,
+            mime: 'video/mp4',
+            sizeBytes: (await stat(outputPath)).size,
+            durationSec: facts.durationSec,
+            width: facts.width,
+            height: facts.height,
+            config: { layers: payload.layers.length },
+          },
+        ],
+      });
+    } finally {
+      await this.storage.removeTemp(workDir);
+    }
+  }
+
+  private async composite(tenantId: string, layer: OverlayLayerPayload, textPngPath: string): Promise<CompositeLayer> {
+    const placement = {
+      x: layer.x,
+      y: layer.y,
+      widthPx: layer.widthPx,
+      heightPx: layer.heightPx,
+      opacity: layer.opacity,
+      window: {
+        startSec: layer.startSec,
+        endSec: layer.endSec,
+        fadeInSec: layer.fadeInSec,
+        fadeOutSec: layer.fadeOutSec,
+      },
+    };
+    switch (layer.kind) {
+      case 'text': {
+        const { png, metrics } = await renderTextLayer(layer.text, this.fonts, { tenantId });
+        if (metrics.missingGlyphs.length > 0) {
+          throw new InvalidMediaError(`No bundled or uploaded font can draw ${metrics.missingGlyphs.join(' ')}`, {
+            missingGlyphs: metrics.missingGlyphs,
+          });
+        }
+        await writeFile(textPngPath, png);
+        return { kind: 'image', path: textPngPath, ...placement, loop: false };
+      }
+      case 'image':
+        return { kind: 'image', path: await this.pathOf(tenantId, layer.source), ...placement, loop: false };
+      case 'video':
+        return { kind: 'video', path: await this.pathOf(tenantId, layer.source), ...placement, loop: layer.loop };
+    }
+  }
+
+  private async pathOf(tenantId: string, source: MediaSourceRef): Promise<string> {
+    if ('library' in source) return (await this.library.resolve(source.library, ['overlays', 'frames'])).path;
+    return (await this.sources.load(tenantId, source.assetId)).path;
+  }
+}

@@ -1,0 +1,26 @@
+export { parseColor, type Rgba, toCssColor } from './color.js';
+export {
+  DEFAULT_FONT_FAMILY,
+  FontChain,
+  type FontFamilyInfo,
+  FontRegistry,
+  type FontStyleName,
+} from './font-registry.js';
+export { breakOpportunities, detectDirection, graphemes, type MeasureWidthPx, wrapText } from './line-breaking.js';
+export {
+  measureTextLayer,
+  renderTextLayer,
+  TEXT_LAYER_LIMITS,
+  type TextAlign,
+  type TextDirection,
+  type TextLayerSpec,
+  type TextMetrics,
+  type TextRenderOptions,
+  validateTextLayerSpec,
+} from './text-layer.js';
+export {
+  FONT_VALIDATION_TIMEOUT_MS,
+  MAX_FONT_FILE_BYTES,
+  type ValidatedFont,
+  validateFontFile,
+} from './validate-font.js';
