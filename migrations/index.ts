@@ -1,4 +1,5 @@
 import { InitialSchema1795240299577 } from './1795240299577-InitialSchema.js';
+import { AssetFontFamily1795242937722 } from './1795242937722-AssetFontFamily.js';
 
 /** In order. Explicit, not globbed, so a bundle carries them. */
-export const ALL_MIGRATIONS = [InitialSchema1795240299577];
+export const ALL_MIGRATIONS = [InitialSchema1795240299577, AssetFontFamily1795242937722];

@@ -59,7 +59,7 @@ describe(displaySize.name, () => {
 describe(buildTranscodeCommand.name, () => {
   const renditions = planLadder({ widthPx: 1920, heightPx: 1080 }, [Quality.P1080, Quality.P720]).renditions;
 
-  it('decodes once and encodes every rung from one split', () => {
+  it('decodes and converts once, then scales each rung from the one above', () => {
     const { args, outputs } = buildTranscodeCommand({
       sourcePath: '/in/src.mp4',
       source,
@@ -70,12 +70,12 @@ describe(buildTranscodeCommand.name, () => {
     expect(args).toEqual([
       ...WHITELIST, '-i', '/in/src.mp4',
       '-filter_complex',
-      `[0:v:0]split=2[src0][src1];[src0]scale=w=1920:h=1080:${SCALE_OPTS},format=pix_fmts=yuv420p[v1080p];` +
-        `[src1]scale=w=1280:h=720:${SCALE_OPTS},format=pix_fmts=yuv420p[v720p]`,
+      `[0:v:0]scale=w=1920:h=1080:${SCALE_OPTS},format=pix_fmts=yuv420p[top];` +
+        `[top]split=2[v1080p][from1080p];[from1080p]scale=w=1280:h=720[scaled720p]`,
       '-map', '[v1080p]', '-map', '0:a:0', '-c:a', 'aac', '-b:a', '160k',
       '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-pix_fmt', 'yuv420p', ...TAGS,
       '-force_key_frames', 'expr:gte(t,n_forced*2)', '-sn', '-dn', '-movflags', '+faststart', '/out/1080p.mp4',
-      '-map', '[v720p]', '-map', '0:a:0', '-c:a', 'aac', '-b:a', '160k',
+      '-map', '[scaled720p]', '-map', '0:a:0', '-c:a', 'aac', '-b:a', '160k',
       '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '22', '-pix_fmt', 'yuv420p', ...TAGS,
       '-force_key_frames', 'expr:gte(t,n_forced*2)', '-sn', '-dn', '-movflags', '+faststart', '/out/720p.mp4',
     ]); // prettier-ignore

@@ -92,6 +92,54 @@ export interface TranscodeOutputFile {
 }
 
 /**
+ * The source is converted to BT.709 once, at its own size; then each rung is scaled from the rung
+ * above it (1080p -> 720p -> 480p), so every resize works on the smallest picture it can and no colour
+ * conversion is repeated. A single rung is converted and resized in one step.
+ */
+function ladderGraph(graph: FilterGraph, input: TranscodeCommandInput): string[] {
+  const [first, ...rest] = input.renditions;
+  if (rest.length === 0) {
+    return [
+      graph.chain(
+        '0:v:0',
+        toBt709(input.source, { widthPx: first.widthPx, heightPx: first.heightPx }),
+        `v${first.quality}`,
+      ),
+    ];
+  }
+  let current = graph.chain(
+    '0:v:0',
+    toBt709(input.source, { widthPx: first.widthPx, heightPx: first.heightPx }),
+    'top',
+  );
+  const pads: string[] = [];
+  input.renditions.forEach((rendition, i) => {
+    const last = i === input.renditions.length - 1;
+    const scaled =
+      i === 0
+        ? current
+        : graph.chain(
+            current,
+            [{ filter: 'scale', args: { w: rendition.widthPx, h: rendition.heightPx } }],
+            `scaled${rendition.quality}`,
+          );
+    if (last) {
+      pads.push(scaled);
+      return;
+    }
+    const [out, next] = graph.add({
+      inputs: [scaled],
+      filter: 'split',
+      args: [2],
+      outputs: [`v${rendition.quality}`, `from${rendition.quality}`],
+    });
+    pads.push(out);
+    current = next;
+  });
+  return pads;
+}
+
+/**
  * One ffmpeg process for the whole ladder: the source is decoded once, `split` feeds one scaler per
  * rung, and each rung is encoded to its own output. Running one process per rung would decode the
  * source once per rung.
@@ -102,15 +150,7 @@ export function buildTranscodeCommand(input: TranscodeCommandInput): {
 } {
   if (input.renditions.length === 0) throw new InvalidInputError('No rendition to make');
   const graph = new FilterGraph();
-  const branches = input.renditions.length === 1 ? ['0:v:0'] : graph.split('0:v:0', input.renditions.length, 'src');
-  const videoPads = input.renditions.map((rendition, i) =>
-    graph.chain(
-      branches[i],
-      toBt709(input.source, { widthPx: rendition.widthPx, heightPx: rendition.heightPx }),
-      `v${rendition.quality}`,
-    ),
-  );
-
+  const videoPads = ladderGraph(graph, input);
   const args = [...inputArgs(input.sourcePath), '-filter_complex', graph.toString()];
   const outputs: TranscodeOutputFile[] = [];
   input.renditions.forEach((rendition, i) => {

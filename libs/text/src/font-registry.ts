@@ -127,6 +127,20 @@ export class FontRegistry {
   }
 
   /**
+   * Makes a tenant's uploaded family usable in this process if it is not yet: `find` looks the family up
+   * (the caller knows where fonts are stored); a family nobody uploaded is left for validation to refuse.
+   */
+  async ensureTenantFamily(
+    tenantId: string,
+    family: string,
+    find: () => Promise<{ assetId: string; path: string } | null>,
+  ): Promise<void> {
+    if (this.hasFamily(family, tenantId)) return;
+    const found = await find();
+    if (found) await this.registerTenantFont(tenantId, found.assetId, found.path);
+  }
+
+  /**
    * The canvas font-family list for a requested family: the family itself, then every bundled family in
    * fallback order. Skia's paragraph layout falls back per glyph along this list.
    * Throws InvalidInputError naming `fontFamily` for a family this tenant cannot use.

@@ -63,6 +63,14 @@ export class AssetDto {
   @ApiProperty({ example: 90, description: 'Clockwise degrees a player rotates the picture: 0, 90, 180 or 270.' })
   rotation!: number;
 
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'Acme Display',
+    description: 'Font assets: the family name to use as `fontFamily` in text layers (yours only).',
+  })
+  fontFamily!: string | null;
+
   @ApiProperty()
   createdAt!: Date;
 

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { JobsModule } from '../jobs/jobs.module.js';
+import { TextModule } from '../text/text.module.js';
 import { AssetsController } from './assets.controller.js';
 import { AssetsService } from './assets.service.js';
 
 @Module({
-  imports: [JobsModule],
+  imports: [JobsModule, TextModule],
   controllers: [AssetsController], providers: [AssetsService], exports: [AssetsService] })
 export class AssetsModule {}

@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@reelforge/config';
-import { AssetKind, AssetOrigin, InvalidMediaError, JobType, NotFoundError } from '@reelforge/contracts';
+import { AssetKind, AssetOrigin, DomainError, InvalidMediaError, JobType, NotFoundError, type ProbeFacts } from '@reelforge/contracts';
 import { AssetEntity, VariantEntity } from '@reelforge/db';
 import { classifyMedia } from '@reelforge/media';
 import { MediaTools } from '@reelforge/media/nest';
 import { LocalStorage, storageKeys } from '@reelforge/storage';
+import { FontRegistry, validateFontFile } from '@reelforge/text';
+import { open } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { type Request } from 'express';
 import { type Repository } from 'typeorm';
@@ -13,8 +15,42 @@ import { JobsService } from '../jobs/jobs.service.js';
 import { type AssetDto, type AssetPageDto, type ListAssetsQueryDto } from './asset.dto.js';
 import { receiveUpload } from './upload.js';
 
-/** Kinds a plain upload may become; fonts and overlays arrive with their own validation later. */
-const UPLOADABLE_KINDS: readonly AssetKind[] = [AssetKind.Video, AssetKind.Image, AssetKind.Audio];
+/** Kinds an upload may become; the kind comes from the content, never from the name. */
+const UPLOADABLE_KINDS: readonly AssetKind[] = [AssetKind.Video, AssetKind.Image, AssetKind.Audio, AssetKind.Font];
+
+/** sfnt/WOFF signatures; anything else goes to ffprobe. */
+const FONT_SIGNATURES: ReadonlyArray<{ magic: string; extension: string; mime: string }> = [
+  { magic: '00010000', extension: 'ttf', mime: 'font/ttf' },
+  { magic: '74727565', extension: 'ttf', mime: 'font/ttf' },
+  { magic: '4f54544f', extension: 'otf', mime: 'font/otf' },
+  { magic: '774f4646', extension: 'woff', mime: 'font/woff' },
+  { magic: '774f4632', extension: 'woff2', mime: 'font/woff2' },
+];
+
+/** Fonts have no streams; these facts keep the asset row uniform. */
+const FONT_FACTS: ProbeFacts = {
+  formatName: 'font',
+  durationSec: null,
+  width: null,
+  height: null,
+  fps: null,
+  videoCodec: null,
+  audioCodec: null,
+  hasVideo: false,
+  hasAudio: false,
+  rotation: 0,
+  streams: [],
+};
+
+async function fontSignature(path: string): Promise<(typeof FONT_SIGNATURES)[number] | undefined> {
+  const file = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(4), 0, 4, 0);
+    return bytesRead === 4 ? FONT_SIGNATURES.find((s) => s.magic === buffer.toString('hex')) : undefined;
+  } finally {
+    await file.close();
+  }
+}
 
 export function toAssetDto(asset: AssetEntity): AssetDto {
   const self = `/v1/assets/${asset.id}`;
@@ -35,6 +71,7 @@ export function toAssetDto(asset: AssetEntity): AssetDto {
     hasVideo: asset.hasVideo,
     hasAudio: asset.hasAudio,
     rotation: asset.rotation,
+    fontFamily: asset.fontFamily,
     createdAt: asset.createdAt,
     links: { self, content: `${self}/content`, variants: `${self}/variants` },
   };
@@ -50,6 +87,7 @@ export class AssetsService {
     private readonly storage: LocalStorage,
     private readonly media: MediaTools,
     private readonly jobs: JobsService,
+    private readonly fonts: FontRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -66,8 +104,10 @@ export class AssetsService {
         this.config.media.maxUploadBytes,
       );
       if (received.sizeBytes === 0) throw new InvalidMediaError('The file is empty');
-      const facts = await this.media.probe(tempPath);
-      const { kind, mime, extension } = classifyMedia(facts);
+      const font = await fontSignature(tempPath);
+      const fontFamily = font ? await this.checkFont(tenantId, tempPath) : null;
+      const facts = font ? FONT_FACTS : await this.media.probe(tempPath);
+      const { kind, mime, extension } = font ? { kind: AssetKind.Font, ...font } : classifyMedia(facts);
       if (!UPLOADABLE_KINDS.includes(kind)) throw new InvalidMediaError(`Uploads of kind ${kind} are not accepted here`);
 
       const id = randomUUID();
@@ -95,6 +135,7 @@ export class AssetsService {
             hasAudio: facts.hasAudio,
             rotation: facts.rotation,
             probe: facts,
+            fontFamily,
           }),
         );
         if (asset.hasVideo) await this.requestPoster(asset);
@@ -106,6 +147,25 @@ export class AssetsService {
     } finally {
       await this.storage.removeTemp(tempPath);
     }
+  }
+
+  /**
+   * A font is loaded in a child process (a hostile font cannot crash this one) and must bring a family
+   * name that neither the bundled fonts nor this tenant's other fonts already use.
+   */
+  private async checkFont(tenantId: string, path: string): Promise<string> {
+    const { family } = await validateFontFile(path);
+    if (this.fonts.hasFamily(family)) {
+      throw new DomainError('conflict', `"${family}" is a bundled font family; use it by name without uploading`, {
+        fontFamily: family,
+      });
+    }
+    if (await this.assets.existsBy({ tenantId, kind: AssetKind.Font, fontFamily: family })) {
+      throw new DomainError('conflict', `You already uploaded the font family "${family}"; delete it first to replace it`, {
+        fontFamily: family,
+      });
+    }
+    return family;
   }
 
   /**

@@ -105,7 +105,7 @@ export class OverlaysService {
         if (dto.source || dto.scale !== undefined) {
           throw new InvalidInputError(`${field}: a text layer takes text, not source or scale`, { field });
         }
-        const text = this.text.toSpec(tenantId, dto.text, `${field}.text`);
+        const text = await this.text.toSpec(tenantId, dto.text, `${field}.text`);
         return { kind: 'text', text, ...placement({ widthPx: null, heightPx: null }) };
       }
       case 'image':
@@ -147,7 +147,7 @@ export class OverlaysService {
     if (dto.text) {
       return {
         kind: 'text',
-        text: this.text.toSpec(tenantId, dto.text, `${field}.text`),
+        text: await this.text.toSpec(tenantId, dto.text, `${field}.text`),
         ...base,
         widthPx: null,
         heightPx: null,

@@ -1,20 +1,38 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, InvalidInputError } from '@reelforge/contracts';
+import { InjectRepository } from '@nestjs/typeorm';
+import { AssetKind, DomainError, InvalidInputError } from '@reelforge/contracts';
+import { AssetEntity } from '@reelforge/db';
+import { LocalStorage } from '@reelforge/storage';
+import { type Repository } from 'typeorm';
 import { FontRegistry, type TextLayerSpec, validateTextLayerSpec } from '@reelforge/text';
 import { type TextLayerDto, toTextLayerSpec } from './text-layer.dto.js';
 
 /** Turns a TextLayerDto into a checked TextLayerSpec for any feature that embeds text (preview, overlays). */
 @Injectable()
 export class TextLayersService {
-  constructor(private readonly fonts: FontRegistry) {}
+  constructor(
+    private readonly fonts: FontRegistry,
+    @InjectRepository(AssetEntity) private readonly assets: Repository<AssetEntity>,
+    private readonly storage: LocalStorage,
+  ) {}
+
+  /** Registers the tenant's uploaded font for `family` in this process, when there is one. */
+  async ensureFamily(tenantId: string, family: string | undefined): Promise<void> {
+    if (!family) return;
+    await this.fonts.ensureTenantFamily(tenantId, family, async () => {
+      const asset = await this.assets.findOneBy({ tenantId, kind: AssetKind.Font, fontFamily: family });
+      return asset ? { assetId: asset.id, path: this.storage.pathOf(asset.storageKey) } : null;
+    });
+  }
 
   /**
    * Maps the DTO and checks what validation decorators cannot: colour syntax and that the font family
    * exists for this tenant. `field` is where the layer sits in the request (e.g. `layers[0].text`), so an
    * error names `layers[0].text.stroke.color` rather than `stroke.color`.
    */
-  toSpec(tenantId: string, dto: TextLayerDto, field?: string): TextLayerSpec {
+  async toSpec(tenantId: string, dto: TextLayerDto, field?: string): Promise<TextLayerSpec> {
     const spec = toTextLayerSpec(dto);
+    await this.ensureFamily(tenantId, spec.fontFamily);
     try {
       validateTextLayerSpec(spec, this.fonts, { tenantId });
     } catch (error) {

@@ -48,7 +48,7 @@ export class TextController {
     @Headers('accept') accept: string | undefined,
     @Res() response: Response,
   ): Promise<void> {
-    const spec = this.textLayers.toSpec(principal.tenantId, dto);
+    const spec = await this.textLayers.toSpec(principal.tenantId, dto);
     const options = { tenantId: principal.tenantId };
     // Layout is synchronous but bounded by the DTO limits (2,000 characters, a 4096 px box); the PNG
     // encode runs off the event loop in @napi-rs/canvas's thread pool.

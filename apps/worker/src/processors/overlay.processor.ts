@@ -120,6 +120,10 @@ export class OverlayProcessor implements OnModuleInit {
     };
     switch (layer.kind) {
       case 'text': {
+        await this.fonts.ensureTenantFamily(tenantId, layer.text.fontFamily ?? '', async () => {
+          const font = await this.sources.findFont(tenantId, layer.text.fontFamily ?? '');
+          return font ? { assetId: font.asset.id, path: font.path } : null;
+        });
         const { png, metrics } = await renderTextLayer(layer.text, this.fonts, { tenantId });
         if (metrics.missingGlyphs.length > 0) {
           throw new InvalidMediaError(`No bundled or uploaded font can draw ${metrics.missingGlyphs.join(' ')}`, {

@@ -14,6 +14,7 @@ import { bigintAsNumber } from './transformers.js';
 
 @Entity('assets')
 @Index('IDX_assets_tenant_id_created_at', ['tenantId', 'createdAt'])
+@Index('IDX_assets_tenant_id_font_family', ['tenantId', 'fontFamily'])
 export class AssetEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_assets' })
   id!: string;
@@ -76,6 +77,10 @@ export class AssetEntity {
 
   @Column({ type: 'jsonb' })
   probe!: ProbeFacts;
+
+  /** For font assets: the family name text layers use to pick it, unique per tenant. */
+  @Column({ name: 'font_family', type: 'varchar', length: 200, nullable: true })
+  fontFamily!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
