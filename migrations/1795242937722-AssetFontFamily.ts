@@ -6,7 +6,9 @@ export class AssetFontFamily1795242937722 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "assets" ADD "font_family" character varying(200)`);
-    await queryRunner.query(`CREATE INDEX "IDX_assets_tenant_id_font_family" ON "assets" ("tenant_id", "font_family") `);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_assets_tenant_id_font_family" ON "assets" ("tenant_id", "font_family") `,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
