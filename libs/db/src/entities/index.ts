@@ -3,8 +3,9 @@ import { AssetEntity } from './asset.entity.js';
 import { JobEntity } from './job.entity.js';
 import { TenantEntity } from './tenant.entity.js';
 import { VariantEntity } from './variant.entity.js';
+import { WebhookDeliveryEntity } from './webhook-delivery.entity.js';
 
-export { ApiKeyEntity, AssetEntity, JobEntity, TenantEntity, VariantEntity };
+export { ApiKeyEntity, AssetEntity, JobEntity, TenantEntity, VariantEntity, WebhookDeliveryEntity };
 
 /** Explicit, not globbed: a bundle has no files to glob. */
-export const ALL_ENTITIES = [TenantEntity, ApiKeyEntity, AssetEntity, JobEntity, VariantEntity];
+export const ALL_ENTITIES = [TenantEntity, ApiKeyEntity, AssetEntity, JobEntity, VariantEntity, WebhookDeliveryEntity];

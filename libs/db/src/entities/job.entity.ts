@@ -51,6 +51,21 @@ export class JobEntity {
   @Column({ name: 'max_attempts', type: 'integer' })
   maxAttempts!: number;
 
+  /**
+   * Fencing number: bumped when an attempt starts; a worker's writes are conditional on the number it
+   * started with, so a stale worker (lost its lock, woke from a pause) cannot overwrite the winner.
+   */
+  @Column({ type: 'integer', default: 0 })
+  fence!: number;
+
+  /** One entry per failed attempt, oldest first. */
+  @Column({ name: 'attempt_errors', type: 'jsonb', default: () => "'[]'" })
+  attemptErrors!: Array<{ attempt: number; code: string; message: string; at: string }>;
+
+  /** SHA-256 of the canonical request, to tell a repeated Idempotency-Key with another body (409). */
+  @Column({ name: 'request_hash', type: 'char', length: 64, nullable: true })
+  requestHash!: string | null;
+
   /** The validated request as the API received it. */
   @Column({ type: 'jsonb' })
   request!: Record<string, unknown>;
