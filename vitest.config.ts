@@ -6,7 +6,7 @@ const source = (path: string): string => fileURLToPath(new URL(`./libs/${path}`,
 // Exact matches: a prefix match would send `@reelforge/media/nest` to `media/src/index.ts/nest`.
 const alias = [
   { find: /^@reelforge\/media\/nest$/, replacement: source('media/src/nest.ts') },
-  ...['config', 'contracts', 'db', 'filtergraph', 'media', 'queue', 'render', 'storage', 'text'].map((name) => ({
+  ...['analysis', 'config', 'contracts', 'db', 'filtergraph', 'media', 'net', 'queue', 'render', 'storage', 'text'].map((name) => ({
     find: new RegExp(`^@reelforge/${name}$`),
     replacement: source(`${name}/src/index.ts`),
   })),
