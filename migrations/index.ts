@@ -1,6 +1,12 @@
 import { InitialSchema1795240299577 } from './1795240299577-InitialSchema.js';
 import { AssetFontFamily1795242937722 } from './1795242937722-AssetFontFamily.js';
 import { JobControl1795243572481 } from './1795243572481-JobControl.js';
+import { JobQueuePayload1795250000000 } from './1795250000000-JobQueuePayload.js';
 
 /** In order. Explicit, not globbed, so a bundle carries them. */
-export const ALL_MIGRATIONS = [InitialSchema1795240299577, AssetFontFamily1795242937722, JobControl1795243572481];
+export const ALL_MIGRATIONS = [
+  InitialSchema1795240299577,
+  AssetFontFamily1795242937722,
+  JobControl1795243572481,
+  JobQueuePayload1795250000000,
+];

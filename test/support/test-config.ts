@@ -19,6 +19,8 @@ export function testConfig(overrides: (config: AppConfig) => void = () => undefi
     MEDIA_ROOT: mkdtempSync(join(tmpdir(), 'reelforge-media-')),
     QUEUE_PREFIX: `rf-test-${randomUUID().slice(0, 8)}`,
     WORKER_CONCURRENCY: '2',
+    // Suites share one database: a reconciler would re-enqueue other suites' rows into its own queues.
+    WORKER_RECONCILE_INTERVAL_MS: '0',
     FFMPEG_PATH: process.env.FFMPEG_PATH,
     FFPROBE_PATH: process.env.FFPROBE_PATH,
   });

@@ -113,7 +113,14 @@ describe('/v1/admin', () => {
   describe('tenants', () => {
     it('creates a tenant with a trimmed name and lists it', async () => {
       const created = await admin.post('/v1/admin/tenants', { name: '  Acme Studio  ' }).expect(201);
-      expect(created.body).toEqual({ id: expect.any(String), name: 'Acme Studio', createdAt: expect.any(String) });
+      expect(created.body).toEqual({
+        id: expect.any(String),
+        name: 'Acme Studio',
+        maxRunningJobs: 4,
+        webhookUrl: null,
+        hasWebhookSecret: false,
+        createdAt: expect.any(String),
+      });
 
       const listed = await admin.get('/v1/admin/tenants').expect(200);
       expect(listed.body).toContainEqual(created.body);

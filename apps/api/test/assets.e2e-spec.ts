@@ -167,6 +167,7 @@ describe('/v1/assets', () => {
         hasVideo: true,
         hasAudio: true,
         rotation: 0,
+        fontFamily: null,
         createdAt: expect.any(String),
         links: {
           self: `/v1/assets/${response.body.id}`,

@@ -8,11 +8,23 @@ import { QueueModule } from '@reelforge/queue';
 import { StorageModule } from '@reelforge/storage';
 import { JobLifecycle } from './lifecycle/job-lifecycle.js';
 import { OutputRecorder } from './lifecycle/output-recorder.js';
+import { JobTerminalNotifier } from './lifecycle/terminal-notifier.js';
+import { JobTracker } from './lifecycle/tracked-processor.js';
 import { OverlayProcessor } from './processors/overlay.processor.js';
 import { SourceAssets } from './processors/source-assets.js';
 import { ThumbnailProcessor } from './processors/thumbnail.processor.js';
 import { TranscodeProcessor } from './processors/transcode.processor.js';
 import { TrimProcessor } from './processors/trim.processor.js';
+import { CancelListener } from './runtime/cancel-listener.js';
+import { CircuitBreaker } from './runtime/circuit-breaker.js';
+import { QueueGate } from './runtime/queue-gate.js';
+import { Reconciler } from './runtime/reconciler.js';
+import { RunningJobs } from './runtime/running-jobs.js';
+import { Sweeper } from './runtime/sweeper.js';
+import { WorkerRedis } from './runtime/worker-redis.js';
+import { WorkerShutdown } from './runtime/worker-shutdown.js';
+import { WorkerStatus } from './runtime/worker-status.js';
+import { WebhookProcessor } from './webhooks/webhook.processor.js';
 
 /** Fonts are registered with the canvas once per process. */
 const fontRegistryProvider = {
@@ -30,11 +42,23 @@ export class WorkerModule {
       providers: [
         JobLifecycle,
         OutputRecorder,
+        JobTerminalNotifier,
+        JobTracker,
+        RunningJobs,
+        QueueGate,
+        CircuitBreaker,
+        WorkerRedis,
+        WorkerStatus,
+        CancelListener,
+        WorkerShutdown,
+        Reconciler,
+        Sweeper,
         SourceAssets,
         TrimProcessor,
         TranscodeProcessor,
         ThumbnailProcessor,
         OverlayProcessor,
+        WebhookProcessor,
         fontRegistryProvider,
       ],
     };

@@ -25,8 +25,10 @@ describe(loadAppConfig.name, () => {
       api: { port: 3000, trustProxy: false },
       db: { url: 'postgres://postgres@127.0.0.1:5432/reelforge' },
       redis: { url: 'redis://127.0.0.1:6379' },
-      queue: { prefix: 'reelforge' },
+      queue: { prefix: 'reelforge', lockMs: 30_000, stalledIntervalMs: 30_000, maxStalledCount: 2 },
       auth: { masterKey: MASTER_KEY, masterIps: [] },
+      net: { allowCidrs: [] },
+      webhooks: { backoffBaseMs: 30_000, retryWindowMs: 24 * 3_600_000, timeoutMs: 10_000 },
       storage: { mediaRoot: resolve('./data') },
       assets: { dir: resolve('./assets') },
       media: {
@@ -38,7 +40,17 @@ describe(loadAppConfig.name, () => {
         maxDurationSec: 4 * 3600,
         maxPixels: 8192 * 8192,
       },
-      worker: { concurrency: 2 },
+      worker: {
+        concurrency: 2,
+        shutdownGraceMs: 30_000,
+        tenantCapDelayMs: 2_000,
+        reconcileIntervalMs: 30_000,
+        reconcileMinAgeMs: 10_000,
+        sweepIntervalMs: 900_000,
+        sweepMinAgeMs: 3_600_000,
+        breakerThreshold: 5,
+        breakerPauseMs: 30_000,
+      },
     });
   });
 
@@ -150,6 +162,10 @@ describe(loadAppConfig.name, () => {
     ['MAX_UPLOAD_BYTES', '9'.repeat(20)],
     ['WORKER_CONCURRENCY', '65'],
     ['MEDIA_ROOT', 'data\0evil'],
+    ['NET_ALLOW_CIDRS', 'localhost/8'],
+    ['NET_ALLOW_CIDRS', '127.0.0.1/33'],
+    ['NET_ALLOW_CIDRS', '10.0.0.0/8,fc00::/x'],
+    ['WEBHOOK_BACKOFF_BASE_MS', '0'],
   ])('refuses %s=%j', (name, value) => {
     expect(problemsOf({ MASTER_KEY, [name]: value })).toEqual([expect.stringMatching(new RegExp(`^${name} `))]);
   });
@@ -159,5 +175,13 @@ describe(loadAppConfig.name, () => {
       api: { port: 3000 },
       worker: { concurrency: 2 },
     });
+  });
+
+  it('reads NET_ALLOW_CIDRS as a list of ranges', () => {
+    expect(loadAppConfig({ MASTER_KEY, NET_ALLOW_CIDRS: ' 127.0.0.1/32, ::1 ,10.0.0.0/8' }).net.allowCidrs).toEqual([
+      '127.0.0.1/32',
+      '::1',
+      '10.0.0.0/8',
+    ]);
   });
 });

@@ -6,8 +6,28 @@ export interface AppConfig {
   api: { port: number; trustProxy: boolean };
   db: { url: string };
   redis: { url: string };
-  queue: { prefix: string };
+  queue: {
+    prefix: string;
+    /** Bull's job lock: a worker that stops renewing it (killed, frozen) loses the job after this long. */
+    lockMs: number;
+    /** How often Bull looks for jobs whose lock lapsed and hands them to another worker. */
+    stalledIntervalMs: number;
+    /** Lock lapses one job may survive; past it Bull fails the job without using its retries. */
+    maxStalledCount: number;
+  };
   auth: { masterKey: string; masterIps: string[] };
+  net: {
+    /** CIDRs server-side requests (webhooks, URL import) may reach although private; empty in production. */
+    allowCidrs: string[];
+  };
+  webhooks: {
+    /** Bull's exponential backoff base: the n-th retry waits (2^n - 1) x this. */
+    backoffBaseMs: number;
+    /** Retries stop once the next one would start later than this after the first attempt. */
+    retryWindowMs: number;
+    /** One delivery attempt, connect to last byte. */
+    timeoutMs: number;
+  };
   storage: { mediaRoot: string };
   assets: { dir: string };
   media: {
@@ -19,7 +39,25 @@ export interface AppConfig {
     maxDurationSec: number;
     maxPixels: number;
   };
-  worker: { concurrency: number };
+  worker: {
+    concurrency: number;
+    /** SIGTERM: running jobs may finish within this; the rest are aborted and put back in the queue. */
+    shutdownGraceMs: number;
+    /** A job whose tenant is at its running cap waits this long before it is offered again. */
+    tenantCapDelayMs: number;
+    /** How often the leader re-enqueues rows whose Bull job Redis lost; 0 turns the reconciler off. */
+    reconcileIntervalMs: number;
+    /** A `queued` row younger than this may simply not be enqueued yet; the reconciler leaves it. */
+    reconcileMinAgeMs: number;
+    /** How often the leader removes orphaned temp and stored files. */
+    sweepIntervalMs: number;
+    /** Stored files younger than this are never swept: their row may be about to be committed. */
+    sweepMinAgeMs: number;
+    /** Consecutive transient failures of one kind (storage, database) that open the breaker. */
+    breakerThreshold: number;
+    /** How long an open breaker keeps the worker's queues paused. */
+    breakerPauseMs: number;
+  };
 }
 
 type Env = Record<string, string | undefined>;
@@ -70,6 +108,22 @@ function readPath(env: Env, errors: EnvErrors, name: string, fallback?: string):
   return resolve(raw);
 }
 
+/** Comma-separated `address/prefix` (or a bare address); checked here so a typo fails at boot. */
+function readCidrList(env: Env, errors: EnvErrors, name: string): string[] {
+  const items = (env[name] ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  for (const item of items) {
+    const [address = '', prefix, extra] = item.split('/');
+    const bits = isIP(address) === 4 ? 32 : isIP(address) === 6 ? 128 : 0;
+    const valid =
+      bits > 0 && extra === undefined && (prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits));
+    if (!valid) errors.add(name, `holds "${item}", which is not an address/prefix range`);
+  }
+  return items;
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
@@ -110,8 +164,19 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       ]),
     },
     redis: { url: readUrl(env, errors, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']) },
-    queue: { prefix: queuePrefix },
+    queue: {
+      prefix: queuePrefix,
+      lockMs: readInt(env, errors, 'QUEUE_LOCK_MS', 30_000, 1_000, 3_600_000),
+      stalledIntervalMs: readInt(env, errors, 'QUEUE_STALLED_INTERVAL_MS', 30_000, 500, 3_600_000),
+      maxStalledCount: readInt(env, errors, 'QUEUE_MAX_STALLED_COUNT', 2, 0, 100),
+    },
     auth: { masterKey, masterIps },
+    net: { allowCidrs: readCidrList(env, errors, 'NET_ALLOW_CIDRS') },
+    webhooks: {
+      backoffBaseMs: readInt(env, errors, 'WEBHOOK_BACKOFF_BASE_MS', 30_000, 10, 3_600_000),
+      retryWindowMs: readInt(env, errors, 'WEBHOOK_RETRY_WINDOW_MS', 24 * 3_600_000, 0, 7 * 24 * 3_600_000),
+      timeoutMs: readInt(env, errors, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+    },
     storage: { mediaRoot: readPath(env, errors, 'MEDIA_ROOT', './data') as string },
     assets: { dir: readPath(env, errors, 'ASSETS_DIR', './assets') as string },
     media: {
@@ -123,7 +188,17 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       maxDurationSec: readInt(env, errors, 'MAX_DURATION_SEC', 4 * 3600, 1, 48 * 3600),
       maxPixels: readInt(env, errors, 'MAX_PIXELS', 8192 * 8192, 1, 32768 * 32768),
     },
-    worker: { concurrency: readInt(env, errors, 'WORKER_CONCURRENCY', 2, 1, 64) },
+    worker: {
+      concurrency: readInt(env, errors, 'WORKER_CONCURRENCY', 2, 1, 64),
+      shutdownGraceMs: readInt(env, errors, 'WORKER_SHUTDOWN_GRACE_MS', 30_000, 0, 3_600_000),
+      tenantCapDelayMs: readInt(env, errors, 'WORKER_TENANT_CAP_DELAY_MS', 2_000, 100, 600_000),
+      reconcileIntervalMs: readInt(env, errors, 'WORKER_RECONCILE_INTERVAL_MS', 30_000, 0, 3_600_000),
+      reconcileMinAgeMs: readInt(env, errors, 'WORKER_RECONCILE_MIN_AGE_MS', 10_000, 0, 3_600_000),
+      sweepIntervalMs: readInt(env, errors, 'WORKER_SWEEP_INTERVAL_MS', 15 * 60_000, 1_000, 24 * 3_600_000),
+      sweepMinAgeMs: readInt(env, errors, 'WORKER_SWEEP_MIN_AGE_MS', 3_600_000, 0, 7 * 24 * 3_600_000),
+      breakerThreshold: readInt(env, errors, 'WORKER_BREAKER_THRESHOLD', 5, 1, 1_000),
+      breakerPauseMs: readInt(env, errors, 'WORKER_BREAKER_PAUSE_MS', 30_000, 100, 3_600_000),
+    },
   };
 
   for (const name of ['FFMPEG_PATH', 'FFPROBE_PATH'] as const) {

@@ -88,3 +88,33 @@ export type JobPayload<T extends QueuedJobType> = JobPayloads[T];
 
 /** `{ type, data }` pairs derived from the table, so producer and consumer agree by construction. */
 export type JobItem = { [T in QueuedJobType]: { type: T; data: JobPayloads[T] } }[QueuedJobType];
+
+/** Webhook deliveries have their own queue, so a slow receiver never delays a render. Not a JobType. */
+export const WEBHOOK_QUEUE = 'webhook';
+
+/**
+ * The Redis pub/sub channel on which the API announces `{jobId}` of a job canceled while processing;
+ * every worker subscribes and kills that job's ffmpeg if it runs it. One builder, so both sides agree.
+ */
+export function jobCancelChannel(prefix: string): string {
+  return `${prefix}:job-cancel`;
+}
+
+/** What is published on {@link jobCancelChannel}. */
+export interface JobCancelMessage {
+  jobId: string;
+}
+
+export type WebhookEvent = 'job.succeeded' | 'job.failed' | 'job.canceled';
+
+/** One event to deliver; the Bull job id is `deliveryId`, so the same event is never queued twice. */
+export interface WebhookDeliveryPayload {
+  /** Sent as X-Reelforge-Delivery; the same on every retry of this event, so receivers can dedupe. */
+  deliveryId: string;
+  jobId: string;
+  tenantId: string;
+  event: WebhookEvent;
+  url: string;
+  /** The job body as JSON, serialized once at enqueue so every retry signs and sends the same bytes. */
+  body: string;
+}

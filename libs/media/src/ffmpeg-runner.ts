@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 export interface FfmpegProgress {
   /** Output timestamp reached so far. */
@@ -150,12 +151,43 @@ class TailBuffer {
   }
 }
 
+const SETPRIV_PATHS = ['/usr/bin/setpriv', '/bin/setpriv'];
+const WRAPPER_EXEC_FAILED = /^setpriv: failed to execute/m;
+
+/**
+ * The argv prefix that makes the kernel SIGKILL ffmpeg when this process dies (prctl
+ * PR_SET_PDEATHSIG, via util-linux `setpriv`, which then execs ffmpeg in place, same pid). Without
+ * it a worker killed with SIGKILL leaves its ffmpeg running: ffmpeg ignores SIGPIPE and ignores
+ * write errors on its -progress pipe, so the closed pipe does not stop it (checked with ffmpeg 5.1
+ * in test/faults/worker-kill.fault-spec.ts). Null off Linux or without setpriv.
+ * https://man7.org/linux/man-pages/man2/prctl.2.html (PR_SET_PDEATHSIG)
+ */
+export function parentDeathWrapper(): string[] | null {
+  if (process.platform !== 'linux') return null;
+  const setpriv = SETPRIV_PATHS.find((path) => existsSync(path));
+  return setpriv ? [setpriv, '--pdeathsig', 'KILL', '--'] : null;
+}
+
+export interface FfmpegRunnerOptions {
+  /** Kill ffmpeg when this process dies (default true; a warning is logged when it cannot be done). */
+  killOnParentDeath?: boolean;
+}
+
 /** Runs ffmpeg with progress reporting, a wall-clock limit and cancellation. The one place ffmpeg is spawned. */
 export class FfmpegRunner {
+  private readonly wrapper: string[];
+
   constructor(
     private readonly ffmpegPath: string,
     private readonly logger?: FfmpegLogger,
-  ) {}
+    options: FfmpegRunnerOptions = {},
+  ) {
+    const wrapper = options.killOnParentDeath === false ? null : parentDeathWrapper();
+    if (wrapper === null && options.killOnParentDeath !== false) {
+      logger?.warn('setpriv not found: an ffmpeg child may outlive a worker killed with SIGKILL');
+    }
+    this.wrapper = wrapper ?? [];
+  }
 
   run(args: string[], opts: FfmpegRunOptions): Promise<FfmpegResult> {
     // -nostdin: ffmpeg otherwise reads keys ('q') from stdin. -y: outputs are temp paths we own.
@@ -179,7 +211,8 @@ export class FfmpegRunner {
         reject(new FfmpegError('aborted', 'ffmpeg run aborted before it started', args));
         return;
       }
-      const child = spawn(this.ffmpegPath, fullArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
+      const [command, ...commandArgs] = [...this.wrapper, this.ffmpegPath, ...fullArgs];
+      const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
       const stderr = new TailBuffer(STDERR_TAIL_BYTES);
       const parser = new FfmpegProgressParser(opts.expectedDurationSec);
       let killedFor: 'timeout' | 'aborted' | null = null;
@@ -251,6 +284,24 @@ export class FfmpegRunner {
           });
         } else if (killedFor === 'aborted') {
           finish({ error: new FfmpegError('aborted', 'ffmpeg run aborted', args, exitCode, signal, stderrTail) });
+        } else if (this.wrapper.length > 0 && exitCode === 127 && WRAPPER_EXEC_FAILED.test(stderrTail)) {
+          // setpriv started but could not exec ffmpeg: the same failure a direct spawn reports as 'error'.
+          const errno = /No such file or directory/.test(stderrTail)
+            ? 'ENOENT'
+            : /Permission denied/.test(stderrTail)
+              ? 'EACCES'
+              : null;
+          finish({
+            error: new FfmpegError(
+              'spawn',
+              `Cannot start ${this.ffmpegPath}: ${stderrTail.trim()}`,
+              args,
+              null,
+              null,
+              '',
+              errno,
+            ),
+          });
         } else if (exitCode === 0) {
           finish({ result: { args, stderrTail, elapsedMs: Date.now() - startedAt } });
         } else {

@@ -39,20 +39,39 @@ interface RawProbe {
   stderr: string;
 }
 
-function runFfprobe(ffprobePath: string, filePath: string, timeoutMs: number): Promise<RawProbe> {
-  const args = [
+/**
+ * ffprobe's arguments. `-max_pixels` is a decoder option: avformat_find_stream_info decodes a frame of
+ * codecs whose headers the demuxer does not parse (PNG), so without it a 151-byte PNG declaring
+ * 16000x16000 makes ffprobe allocate ~800 MB before the dimension check below ever runs. With it the
+ * decoder refuses the frame and says so on stderr, which `pixelLimitFailure` turns into a refusal.
+ * One frame is read (`-read_intervals %+#1`) for the frame side data: a JPEG's EXIF orientation reaches
+ * ffprobe 5.1 only as a display matrix on the decoded frame, never on the stream.
+ */
+export function ffprobeArgs(filePath: string, maxPixels: number): string[] {
+  return [
     '-v',
     'error',
     '-protocol_whitelist',
     PROTOCOL_WHITELIST,
     '-format_whitelist',
     INGEST_FORMATS.join(','),
+    '-max_pixels',
+    String(maxPixels),
     '-show_format',
     '-show_streams',
+    '-show_frames',
+    '-read_intervals',
+    '%+#1',
+    '-show_entries',
+    'frame=stream_index,side_data_list',
     '-of',
     'json',
     filePath,
   ];
+}
+
+function runFfprobe(ffprobePath: string, filePath: string, timeoutMs: number, maxPixels: number): Promise<RawProbe> {
+  const args = ffprobeArgs(filePath, maxPixels);
   return new Promise((resolve, reject) => {
     const child = spawn(ffprobePath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const stdoutChunks: Buffer[] = [];
@@ -91,12 +110,28 @@ function runFfprobe(ffprobePath: string, filePath: string, timeoutMs: number): P
         reject(
           new InvalidMediaError('The file has too much metadata to inspect', { maxBytes: MAX_PROBE_OUTPUT_BYTES }),
         );
+      } else if (pixelLimitFailure(stderr, maxPixels) !== null) {
+        // Checked before the exit code: ffprobe exits 0 after the decoder refused the frame.
+        reject(pixelLimitFailure(stderr, maxPixels));
       } else if (exitCode !== 0) {
         reject(probeFailure(stderr));
       } else {
         resolve({ stdout: Buffer.concat(stdoutChunks).toString('utf8'), stderr });
       }
     });
+  });
+}
+
+/** libavutil's refusal under `-max_pixels`: "Picture size 16000x16000 exceeds specified max pixel count 1000". */
+function pixelLimitFailure(stderr: string, maxPixels: number): InvalidMediaError | null {
+  const match = /Picture size (\d+)x(\d+) exceeds specified max pixel count/.exec(stderr);
+  if (!match) return null;
+  const width = Number(match[1]);
+  const height = Number(match[2]);
+  return new InvalidMediaError(`The picture has ${width * height} pixels; the limit is ${maxPixels}`, {
+    width,
+    height,
+    maxPixels,
   });
 }
 
@@ -115,7 +150,7 @@ function probeFailure(stderr: string): InvalidMediaError {
  * Throws InvalidMediaError for anything unreadable or out of bounds, DomainError('probe_timeout') on timeout.
  */
 export async function probeFile(ffprobePath: string, filePath: string, opts: ProbeOptions): Promise<ProbeFacts> {
-  const { stdout } = await runFfprobe(ffprobePath, filePath, opts.timeoutMs);
+  const { stdout } = await runFfprobe(ffprobePath, filePath, opts.timeoutMs, opts.limits.maxPixels);
   let parsed: unknown;
   try {
     parsed = JSON.parse(stdout);
@@ -178,6 +213,19 @@ export function rotationOf(stream: Record<string, unknown>): number {
   const rotate = numberField(tags, 'rotate');
   if (rotate !== null && Number.isFinite(rotate)) return normaliseQuarterTurns(rotate);
   return 0;
+}
+
+/**
+ * The rotation of the first decoded frame of `streamIndex`. ffmpeg 5.1 turns a JPEG's EXIF Orientation
+ * into a display matrix on the frame (and its autorotation then turns the picture upright), so for stills
+ * this is where orientation is found. Mirrored orientations (2, 4, 5, 7) keep only their quarter turns.
+ */
+export function frameRotationOf(frames: unknown, streamIndex: number | null): number {
+  if (!Array.isArray(frames)) return 0;
+  const frame = frames.find(
+    (f): f is JsonObject => isObject(f) && (streamIndex === null || f.stream_index === streamIndex),
+  );
+  return frame ? rotationOf(frame) : 0;
 }
 
 const isAttachedPicture = (stream: JsonObject): boolean =>
@@ -293,6 +341,9 @@ export function parseProbeOutput(output: unknown, limits: ProbeLimits): ProbeFac
     }
   }
 
+  let rotation = picture ? rotationOf(picture) : 0;
+  if (picture && isImage && rotation === 0) rotation = frameRotationOf(output.frames, numberField(picture, 'index'));
+
   return {
     formatName,
     durationSec,
@@ -303,7 +354,7 @@ export function parseProbeOutput(output: unknown, limits: ProbeLimits): ProbeFac
     audioCodec: audio ? stringField(audio, 'codec_name') : null,
     hasVideo: picture !== undefined && !isImage,
     hasAudio: audio !== undefined,
-    rotation: picture ? rotationOf(picture) : 0,
+    rotation,
     colorSpace: picture ? stringField(picture, 'color_space') : null,
     pixelFormat: picture ? stringField(picture, 'pix_fmt') : null,
     videoProfile: picture ? stringField(picture, 'profile') : null,

@@ -1,7 +1,8 @@
 import { getQueueToken } from '@nestjs/bull';
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { type JobItem, JobType, QUEUE_NAMES } from '@reelforge/contracts';
+import { APP_CONFIG, type AppConfig } from '@reelforge/config';
+import { type JobCancelMessage, jobCancelChannel, type JobItem, JobType, QUEUE_NAMES } from '@reelforge/contracts';
 import { type Queue } from 'bull';
 
 /** Attempts for transient faults (worker lost, storage hiccup). Bad input fails on the first. */
@@ -27,9 +28,13 @@ function bullPriority(priority: number): number {
 /** The only place that adds jobs to a queue. */
 @Injectable()
 export class JobProducer implements OnModuleInit {
+  private readonly logger = new Logger(JobProducer.name);
   private readonly queues = new Map<JobType, Queue>();
 
-  constructor(private readonly moduleRef: ModuleRef) {}
+  constructor(
+    private readonly moduleRef: ModuleRef,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   onModuleInit(): void {
     for (const name of QUEUE_NAMES) {
@@ -43,6 +48,29 @@ export class JobProducer implements OnModuleInit {
     return queue;
   }
 
+  /**
+   * Removes the Bull job of a row, if Bull still has it and no worker holds it. False when it is
+   * running (locked): then only the worker can stop it, through the cancel channel.
+   */
+  async remove(type: JobType, jobId: string): Promise<boolean> {
+    const job = await this.queueFor(type).getJob(jobId);
+    if (!job) return true;
+    try {
+      await job.remove();
+      return true;
+    } catch (error) {
+      // Bull refuses to remove a job another process holds the lock of.
+      this.logger.debug(`Bull job ${jobId} not removed: ${String(error)}`);
+      return false;
+    }
+  }
+
+  /** Tells every worker that this job was canceled, so the one running it kills its ffmpeg. */
+  async publishCancel(type: JobType, jobId: string): Promise<void> {
+    const message: JobCancelMessage = { jobId };
+    await this.queueFor(type).client.publish(jobCancelChannel(this.config.queue.prefix), JSON.stringify(message));
+  }
+
   /** The Bull job id is the job row id, so enqueueing the same row twice cannot run it twice. */
   async enqueue(item: JobItem, options: EnqueueOptions): Promise<void> {
     const added = this.queueFor(item.type).add(item.data, {
@@ -53,17 +81,19 @@ export class JobProducer implements OnModuleInit {
       removeOnComplete: true,
       removeOnFail: 1_000,
     });
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`Enqueue took longer than ${ENQUEUE_TIMEOUT_MS}ms`)),
-        ENQUEUE_TIMEOUT_MS,
-      );
-    });
-    try {
-      await Promise.race([added, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await withEnqueueTimeout(added);
+  }
+}
+
+/** Races a Bull command against ENQUEUE_TIMEOUT_MS (see there). */
+export async function withEnqueueTimeout<T>(command: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Enqueue took longer than ${ENQUEUE_TIMEOUT_MS}ms`)), ENQUEUE_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([command, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

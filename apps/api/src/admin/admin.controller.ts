@@ -20,6 +20,8 @@ import {
   TenantDto,
   TenantUsageDto,
   UpdateApiKeyDto,
+  UpdateTenantDto,
+  WebhookSecretDto,
 } from './admin.dto.js';
 import { AdminService } from './admin.service.js';
 
@@ -45,6 +47,28 @@ export class AdminController {
   @ApiOkResponse({ type: [TenantDto] })
   listTenants(): Promise<TenantDto[]> {
     return this.admin.listTenants();
+  }
+
+  @Patch('tenants/:id')
+  @ApiOkResponse({ type: TenantDto })
+  @ApiNotFoundResponse({ type: ApiErrorDto })
+  updateTenant(@Param('id', uuid) id: string, @Body() dto: UpdateTenantDto): Promise<TenantDto> {
+    return this.admin.updateTenant(id, dto);
+  }
+
+  @Get('tenants/:id/webhook-secret')
+  @ApiOkResponse({ type: WebhookSecretDto, description: 'The signing secret, created on first read.' })
+  @ApiNotFoundResponse({ type: ApiErrorDto })
+  webhookSecret(@Param('id', uuid) id: string): Promise<WebhookSecretDto> {
+    return this.admin.webhookSecret(id);
+  }
+
+  @Post('tenants/:id/webhook-secret')
+  @HttpCode(200)
+  @ApiOkResponse({ type: WebhookSecretDto, description: 'A new secret; the old one stops signing at once.' })
+  @ApiNotFoundResponse({ type: ApiErrorDto })
+  rotateWebhookSecret(@Param('id', uuid) id: string): Promise<WebhookSecretDto> {
+    return this.admin.rotateWebhookSecret(id);
   }
 
   @Post('keys')

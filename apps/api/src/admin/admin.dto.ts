@@ -14,7 +14,10 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
 } from 'class-validator';
+import { IsWebhookUrl } from '../rendering/job-options.dto.js';
+import { MAX_WEBHOOK_URL_LENGTH } from '@reelforge/net';
 
 /** Trimmed before validation, so a name of only spaces is empty and refused. */
 const trimString = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
@@ -35,8 +38,53 @@ export class TenantDto {
   @ApiProperty({ example: 'Acme Studio' })
   name!: string;
 
+  @ApiProperty({ example: 4, description: 'Jobs of this tenant that run at once; the rest wait.' })
+  maxRunningJobs!: number;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Where job outcomes are POSTed when an operation names none.',
+  })
+  webhookUrl!: string | null;
+
+  @ApiProperty({ description: 'Whether a webhook signing secret exists (read it at …/webhook-secret).' })
+  hasWebhookSecret!: boolean;
+
   @ApiProperty()
   createdAt!: Date;
+}
+
+export class UpdateTenantDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, description: 'Jobs of this tenant that run at once.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  maxRunningJobs?: number;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    maxLength: MAX_WEBHOOK_URL_LENGTH,
+    example: 'https://example.com/hooks/reelforge',
+    description: 'The default webhook URL; null removes it.',
+  })
+  // null clears the URL; undefined leaves it as it is.
+  @ValidateIf((_object, value) => value !== null && value !== undefined)
+  @IsString()
+  @IsWebhookUrl()
+  webhookUrl?: string | null;
+}
+
+export class WebhookSecretDto {
+  @ApiProperty({
+    example: 'whsec_Yk9i…',
+    description:
+      'HMAC-SHA256 key of X-Reelforge-Signature. Verify: split the header into t and v1, compute ' +
+      'hex(HMAC-SHA256(secret, `${t}.${rawBody}`)), compare with v1 in constant time, refuse t older than 5 minutes.',
+  })
+  secret!: string;
 }
 
 export class CreateApiKeyDto {

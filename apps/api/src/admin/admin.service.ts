@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { ALL_API_KEY_SCOPES, NotFoundError } from '@reelforge/contracts';
 import { ApiKeyEntity, TenantEntity } from '@reelforge/db';
-import { DataSource, type Repository } from 'typeorm';
+import { generateWebhookSecret } from '@reelforge/net';
+import { DataSource, IsNull, type Repository } from 'typeorm';
 import { generateApiKey } from '../auth/api-key-format.js';
 import { RateLimiter } from '../auth/rate-limiter.js';
 import {
@@ -13,10 +14,19 @@ import {
   type TenantDto,
   type TenantUsageDto,
   type UpdateApiKeyDto,
+  type UpdateTenantDto,
+  type WebhookSecretDto,
 } from './admin.dto.js';
 
 function toTenantDto(tenant: TenantEntity): TenantDto {
-  return { id: tenant.id, name: tenant.name, createdAt: tenant.createdAt };
+  return {
+    id: tenant.id,
+    name: tenant.name,
+    maxRunningJobs: tenant.maxRunningJobs,
+    webhookUrl: tenant.webhookUrl,
+    hasWebhookSecret: tenant.webhookSecret !== null,
+    createdAt: tenant.createdAt,
+  };
 }
 
 function toApiKeyDto(key: ApiKeyEntity): ApiKeyDto {
@@ -50,6 +60,29 @@ export class AdminService {
 
   async listTenants(): Promise<TenantDto[]> {
     return (await this.tenants.find({ order: { createdAt: 'ASC' } })).map(toTenantDto);
+  }
+
+  async updateTenant(id: string, dto: UpdateTenantDto): Promise<TenantDto> {
+    const tenant = await this.getTenantOrFail(id);
+    if (dto.maxRunningJobs !== undefined) tenant.maxRunningJobs = dto.maxRunningJobs;
+    if (dto.webhookUrl !== undefined) tenant.webhookUrl = dto.webhookUrl;
+    return toTenantDto(await this.tenants.save(tenant));
+  }
+
+  /** The tenant's signing secret, created on first read (deliveries create it too when they need it). */
+  async webhookSecret(id: string): Promise<WebhookSecretDto> {
+    await this.getTenantOrFail(id);
+    // Conditional, so a first delivery creating it at the same moment cannot be overwritten.
+    await this.tenants.update({ id, webhookSecret: IsNull() }, { webhookSecret: generateWebhookSecret() });
+    return { secret: (await this.getTenantOrFail(id)).webhookSecret as string };
+  }
+
+  /** A new secret at once; deliveries still retrying are signed with it from their next attempt. */
+  async rotateWebhookSecret(id: string): Promise<WebhookSecretDto> {
+    const tenant = await this.getTenantOrFail(id);
+    tenant.webhookSecret = generateWebhookSecret();
+    await this.tenants.save(tenant);
+    return { secret: tenant.webhookSecret };
   }
 
   async createKey(dto: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
@@ -135,6 +168,12 @@ export class AdminService {
           .map((k) => ({ apiKeyId: k.id, name: k.name, requestsToday: requestsToday.get(k.id) ?? 0 })),
       };
     });
+  }
+
+  private async getTenantOrFail(id: string): Promise<TenantEntity> {
+    const tenant = await this.tenants.findOneBy({ id });
+    if (!tenant) throw new NotFoundError('tenant', id);
+    return tenant;
   }
 
   private async getKeyOrFail(id: string): Promise<ApiKeyEntity> {

@@ -84,8 +84,40 @@ export class HealthController {
     ]);
     const checks = { db, redis, ffmpeg, disk };
     const ok = Object.values(checks).every((c) => c.ok);
+    // Reported, not gating: a worker's open breaker must not take this API out of rotation.
+    const workers = await withTimeout(this.workerStatuses(), 'worker status').catch(() => null);
     response
       .status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-      .json({ status: ok ? 'ok' : 'unavailable', checks });
+      .json({ status: ok ? 'ok' : 'unavailable', checks, workers });
+  }
+
+  /**
+   * What each live worker published under `<prefix>:workers:<host>:<pid>` (see the worker's
+   * WorkerStatus): `ready` false with `pausedFor` while its circuit breaker is open or it drains.
+   */
+  private async workerStatuses(): Promise<Array<Record<string, unknown>>> {
+    const keys: string[] = [];
+    let cursor = '0';
+    do {
+      const [next, batch] = await this.redis.scan(
+        cursor,
+        'MATCH',
+        `${this.config.queue.prefix}:workers:*`,
+        'COUNT',
+        100,
+      );
+      cursor = next;
+      keys.push(...batch);
+    } while (cursor !== '0' && keys.length < 1_000);
+    if (keys.length === 0) return [];
+    const values = await this.redis.mget(keys);
+    return values.flatMap((value) => {
+      if (value === null) return [];
+      try {
+        return [JSON.parse(value) as Record<string, unknown>];
+      } catch {
+        return [];
+      }
+    });
   }
 }

@@ -16,6 +16,9 @@ const STATUS_BY_CODE = {
   render_timeout: HttpStatus.UNPROCESSABLE_ENTITY,
 } satisfies Record<ErrorCode, HttpStatus>; // a new code without a status does not compile
 
+/** Seconds; about one reconnect cycle of the Redis and Postgres clients. */
+const SERVICE_UNAVAILABLE_RETRY_AFTER_SEC = 5;
+
 const CODE_BY_STATUS: Partial<Record<number, string>> = {
   400: 'invalid_input',
   401: 'unauthorized',
@@ -65,6 +68,10 @@ export class HttpErrorFilter implements ExceptionFilter {
       // A stream failed mid-body: the status is gone, so end the connection rather than append JSON to media.
       response.destroy();
       return;
+    }
+    // Unavailability is temporary by definition (queue or database away); tell clients when to come back.
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE && !response.getHeader('Retry-After')) {
+      response.setHeader('Retry-After', SERVICE_UNAVAILABLE_RETRY_AFTER_SEC);
     }
     response.status(body.statusCode).type('application/json').json(body);
   }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { JobStatus, JobType } from '@reelforge/contracts';
+import { JobPriority, JobStatus, JobType } from '@reelforge/contracts';
 import { IsEnum, IsOptional } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../http/pagination.dto.js';
 
@@ -9,6 +9,20 @@ export class JobErrorDto {
 
   @ApiProperty({ example: 'The source has no video or audio stream' })
   message!: string;
+}
+
+export class AttemptErrorDto {
+  @ApiProperty({ example: 1, description: '1-based attempt number.' })
+  attempt!: number;
+
+  @ApiProperty({ example: 'internal' })
+  code!: string;
+
+  @ApiProperty({ example: 'connect ECONNREFUSED' })
+  message!: string;
+
+  @ApiProperty({ example: '2026-01-01T12:00:00.000Z', description: 'When the attempt failed (ISO 8601).' })
+  at!: string;
 }
 
 export class JobOutputDto {
@@ -64,14 +78,33 @@ export class JobDto {
   })
   queuePosition!: number | null;
 
-  @ApiProperty({ description: 'Attempts started so far; transient faults are retried.' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    example: 42,
+    description:
+      'Rough seconds until this job finishes: the mean run time of the last 20 succeeded jobs of its type ' +
+      '(all tenants) times the waves ahead of it, floor(queuePosition / WORKER_CONCURRENCY) + 1, while queued; ' +
+      'that mean times the share not yet done while processing. Null when finished or with no history.',
+  })
+  etaSec!: number | null;
+
+  @ApiProperty({ enum: JobPriority, enumName: 'JobPriority', description: 'Higher runs first within a type.' })
+  priority!: JobPriority;
+
+  @ApiProperty({ description: 'Attempts started so far, manual retries included; transient faults are retried.' })
   attempts!: number;
 
-  @ApiProperty({ description: 'Attempts allowed before the job fails for good.' })
+  @ApiProperty({
+    description: 'Attempts allowed before the job fails for good; a manual retry grants a fresh round.',
+  })
   maxAttempts!: number;
 
   @ApiProperty({ type: JobErrorDto, nullable: true, description: 'Why it failed, or why the last attempt failed.' })
   error!: JobErrorDto | null;
+
+  @ApiProperty({ type: [AttemptErrorDto], description: 'Every failed attempt, oldest first.' })
+  attemptErrors!: AttemptErrorDto[];
 
   @ApiProperty({ type: [JobOutputDto], description: 'Filled once succeeded; the first is the main output.' })
   outputs!: JobOutputDto[];
@@ -102,6 +135,9 @@ export class JobAcceptedDto {
 
   @ApiProperty({ nullable: true, type: Number, example: 0, description: 'Jobs of this type ahead of this one.' })
   queuePosition!: number | null;
+
+  @ApiProperty({ nullable: true, type: Number, example: 12, description: 'As in the job body; null without history.' })
+  etaSec!: number | null;
 
   @ApiProperty({ type: JobLinksDto })
   links!: JobLinksDto;
@@ -138,4 +174,38 @@ export class ListJobsQueryDto extends PageQueryDto {
 export class JobPageDto extends PageMetaDto {
   @ApiProperty({ type: [JobDto], description: 'Newest first.' })
   items!: JobDto[];
+}
+
+export class WebhookDeliveryDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'job.succeeded', enum: ['job.succeeded', 'job.failed', 'job.canceled'] })
+  event!: string;
+
+  @ApiProperty({ example: 'https://example.com/hooks/reelforge' })
+  url!: string;
+
+  @ApiProperty({ example: 1, description: '1-based attempt of this delivery.' })
+  attempt!: number;
+
+  @ApiProperty({ nullable: true, type: Number, example: 200, description: 'Null when no answer came.' })
+  statusCode!: number | null;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'refused: Refused http://127.0.0.1:8080: 127.0.0.1 is loopback (127.0.0.0/8)',
+    description: 'Why the attempt failed; `refused: …` targets are never retried.',
+  })
+  error!: string | null;
+
+  @ApiProperty({ nullable: true, type: Number, example: 85 })
+  durationMs!: number | null;
+
+  @ApiProperty({ nullable: true, type: Date, description: 'Set when the receiver answered 2xx.' })
+  deliveredAt!: Date | null;
+
+  @ApiProperty()
+  createdAt!: Date;
 }

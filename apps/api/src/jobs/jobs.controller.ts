@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiNotFoundResponse,
@@ -15,7 +15,8 @@ import { type ApiPrincipal, Principal } from '../auth/principal.js';
 import { ApiErrorDto } from '../http/api-error.dto.js';
 import { sendStoredFile } from '../http/send-stored-file.js';
 import { variantFileName } from '../variants/variant.dto.js';
-import { JobDto, JobPageDto, ListJobsQueryDto } from './job.dto.js';
+import { streamJobEvents } from './job-events.js';
+import { JobDto, JobPageDto, ListJobsQueryDto, WebhookDeliveryDto } from './job.dto.js';
 import { JobsService } from './jobs.service.js';
 
 const uuid = new ParseUUIDPipe();
@@ -41,6 +42,56 @@ export class JobsController {
   @ApiNotFoundResponse({ type: ApiErrorDto })
   get(@Principal() principal: ApiPrincipal, @Param('id', uuid) id: string): Promise<JobDto> {
     return this.jobs.get(principal.tenantId, id);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Authenticated(ApiKeyScope.JobsWrite)
+  @ApiOkResponse({
+    type: JobDto,
+    description: 'Canceled: a waiting job is removed from its queue, a running one has its ffmpeg stopped.',
+  })
+  @ApiConflictResponse({ type: ApiErrorDto, description: 'Already succeeded, failed or canceled' })
+  @ApiNotFoundResponse({ type: ApiErrorDto })
+  cancel(@Principal() principal: ApiPrincipal, @Param('id', uuid) id: string): Promise<JobDto> {
+    return this.jobs.cancel(principal.tenantId, id);
+  }
+
+  @Post(':id/retry')
+  @HttpCode(200)
+  @Authenticated(ApiKeyScope.JobsWrite)
+  @ApiOkResponse({ type: JobDto, description: 'Queued again under the same id; attempts keep counting.' })
+  @ApiConflictResponse({ type: ApiErrorDto, description: 'Not failed or canceled, or its last attempt still stopping' })
+  @ApiNotFoundResponse({ type: ApiErrorDto })
+  retry(@Principal() principal: ApiPrincipal, @Param('id', uuid) id: string): Promise<JobDto> {
+    return this.jobs.retry(principal.tenantId, id);
+  }
+
+  @Get(':id/webhooks')
+  @Authenticated(ApiKeyScope.JobsRead)
+  @ApiOkResponse({ type: [WebhookDeliveryDto], description: 'Every delivery attempt, oldest first.' })
+  @ApiNotFoundResponse({ type: ApiErrorDto })
+  webhooks(@Principal() principal: ApiPrincipal, @Param('id', uuid) id: string): Promise<WebhookDeliveryDto[]> {
+    return this.jobs.webhookDeliveries(principal.tenantId, id);
+  }
+
+  @Get(':id/events')
+  @Authenticated(ApiKeyScope.JobsRead)
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({
+    description:
+      'Server-sent events: `status` {status, error}, `progress` {progress} and `eta` {etaSec, queuePosition}, each ' +
+      'when it changes (checked every 500 ms), a `: heartbeat` comment every 15 s; closes after a terminal status.',
+  })
+  @ApiNotFoundResponse({ type: ApiErrorDto })
+  async events(
+    @Principal() principal: ApiPrincipal,
+    @Param('id', uuid) id: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    // Read once before the stream opens, so an unknown job is a plain 404 rather than an empty stream.
+    const first = await this.jobs.snapshot(principal.tenantId, id);
+    await streamJobEvents(response, first, () => this.jobs.snapshot(principal.tenantId, id));
   }
 
   @Get(':id/result')

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { ANCHORS, type Anchor } from '@reelforge/filtergraph';
 import { Type } from 'class-transformer';
 import {
@@ -19,6 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { TextLayerDto } from '../text/text-layer.dto.js';
+import { JobOptionsDto } from './job-options.dto.js';
 
 export const LAYER_TYPES = ['text', 'image', 'video'] as const;
 export type LayerType = (typeof LAYER_TYPES)[number];
@@ -224,7 +225,7 @@ export class WatermarkSpecDto extends LayerLookDto {
   scale?: number;
 }
 
-export class CreateOverlaysDto {
+export class CreateOverlaysDto extends JobOptionsDto {
   @ApiProperty({ format: 'uuid', description: 'The video to draw on.' })
   @IsUUID()
   assetId!: string;
@@ -244,7 +245,8 @@ export class CreateOverlaysDto {
   watermark?: WatermarkSpecDto;
 }
 
-export class CreateWatermarkDto extends WatermarkSpecDto {
+/** Extends the spec and, through IntersectionType (one base class only), JobOptionsDto with its rules and defaults. */
+export class CreateWatermarkDto extends IntersectionType(WatermarkSpecDto, JobOptionsDto) {
   @ApiProperty({ format: 'uuid', description: 'The video to watermark.' })
   @IsUUID()
   assetId!: string;

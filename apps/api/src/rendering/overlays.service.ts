@@ -48,7 +48,7 @@ export class OverlaysService {
     private readonly text: TextLayersService,
   ) {}
 
-  async overlays(tenantId: string, dto: CreateOverlaysDto): Promise<JobAcceptedDto> {
+  async overlays(tenantId: string, dto: CreateOverlaysDto, idempotencyKey?: string): Promise<JobAcceptedDto> {
     const { asset, frame } = await this.video(tenantId, dto.assetId);
     const layers: OverlayLayerPayload[] = [];
     for (const [i, layer] of dto.layers.entries()) {
@@ -62,10 +62,12 @@ export class OverlaysService {
       request: instanceToPlain(dto),
       inputs,
       payload: (jobId) => ({ jobId, tenantId, assetId: asset.id, layers }),
+      dto,
+      idempotencyKey,
     });
   }
 
-  async watermark(tenantId: string, dto: CreateWatermarkDto): Promise<JobAcceptedDto> {
+  async watermark(tenantId: string, dto: CreateWatermarkDto, idempotencyKey?: string): Promise<JobAcceptedDto> {
     const { asset, frame } = await this.video(tenantId, dto.assetId);
     const layer = await this.watermarkLayer(tenantId, frame, dto, 'body');
     return this.jobs.create({
@@ -74,6 +76,8 @@ export class OverlaysService {
       request: instanceToPlain(dto),
       inputs: [asset.id, ...assetIdsOf([layer])],
       payload: (jobId) => ({ jobId, tenantId, assetId: asset.id, layers: [layer] }),
+      dto,
+      idempotencyKey,
     });
   }
 

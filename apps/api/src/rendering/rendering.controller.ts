@@ -2,6 +2,8 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiHeader,
   ApiNotFoundResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
@@ -10,6 +12,7 @@ import { ApiKeyScope } from '@reelforge/contracts';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { type ApiPrincipal, Principal } from '../auth/principal.js';
 import { ApiErrorDto } from '../http/api-error.dto.js';
+import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../jobs/idempotency-key.decorator.js';
 import { JobAcceptedDto, TranscodeAcceptedDto } from '../jobs/job.dto.js';
 import { RenderingService } from './rendering.service.js';
 import { CreateOverlaysDto, CreateWatermarkDto } from './overlay.dto.js';
@@ -18,6 +21,14 @@ import { CreateThumbnailsDto, CreateTranscodeDto } from './transcode.dto.js';
 import { CreateTrimDto } from './trim.dto.js';
 
 @ApiTags('Operations')
+@ApiHeader({
+  name: IDEMPOTENCY_KEY_HEADER,
+  required: false,
+  description:
+    '1-255 visible ASCII characters. The same key and body within 24 h answer the first job again; the same key ' +
+    'with another body is a 409 `idempotency_conflict`.',
+})
+@ApiConflictResponse({ type: ApiErrorDto, description: 'Idempotency-Key reused with a different body' })
 @Controller('v1')
 export class RenderingController {
   constructor(
@@ -32,8 +43,12 @@ export class RenderingController {
   @ApiBadRequestResponse({ type: ApiErrorDto, description: 'Malformed times, end <= start, start past the end' })
   @ApiNotFoundResponse({ type: ApiErrorDto, description: 'No such asset for this tenant' })
   @ApiUnprocessableEntityResponse({ type: ApiErrorDto, description: 'The asset is not video or audio' })
-  trim(@Principal() principal: ApiPrincipal, @Body() dto: CreateTrimDto): Promise<JobAcceptedDto> {
-    return this.rendering.trim(principal.tenantId, dto);
+  trim(
+    @Principal() principal: ApiPrincipal,
+    @Body() dto: CreateTrimDto,
+    @IdempotencyKey() idempotencyKey?: string,
+  ): Promise<JobAcceptedDto> {
+    return this.rendering.trim(principal.tenantId, dto, idempotencyKey);
   }
 
   @Post('transcode')
@@ -43,8 +58,12 @@ export class RenderingController {
   @ApiBadRequestResponse({ type: ApiErrorDto })
   @ApiNotFoundResponse({ type: ApiErrorDto })
   @ApiUnprocessableEntityResponse({ type: ApiErrorDto, description: 'Not a video, or every rung is above the source' })
-  transcode(@Principal() principal: ApiPrincipal, @Body() dto: CreateTranscodeDto): Promise<TranscodeAcceptedDto> {
-    return this.rendering.transcode(principal.tenantId, dto);
+  transcode(
+    @Principal() principal: ApiPrincipal,
+    @Body() dto: CreateTranscodeDto,
+    @IdempotencyKey() idempotencyKey?: string,
+  ): Promise<TranscodeAcceptedDto> {
+    return this.rendering.transcode(principal.tenantId, dto, idempotencyKey);
   }
 
   @Post('thumbnails')
@@ -54,8 +73,12 @@ export class RenderingController {
   @ApiBadRequestResponse({ type: ApiErrorDto })
   @ApiNotFoundResponse({ type: ApiErrorDto })
   @ApiUnprocessableEntityResponse({ type: ApiErrorDto, description: 'Not a video' })
-  thumbnails(@Principal() principal: ApiPrincipal, @Body() dto: CreateThumbnailsDto): Promise<JobAcceptedDto> {
-    return this.rendering.thumbnails(principal.tenantId, dto);
+  thumbnails(
+    @Principal() principal: ApiPrincipal,
+    @Body() dto: CreateThumbnailsDto,
+    @IdempotencyKey() idempotencyKey?: string,
+  ): Promise<JobAcceptedDto> {
+    return this.rendering.thumbnails(principal.tenantId, dto, idempotencyKey);
   }
 
   @Post('overlays')
@@ -71,8 +94,12 @@ export class RenderingController {
     type: ApiErrorDto,
     description: 'A source of the wrong kind (a video where an image is needed)',
   })
-  overlays(@Principal() principal: ApiPrincipal, @Body() dto: CreateOverlaysDto): Promise<JobAcceptedDto> {
-    return this.overlaysService.overlays(principal.tenantId, dto);
+  overlays(
+    @Principal() principal: ApiPrincipal,
+    @Body() dto: CreateOverlaysDto,
+    @IdempotencyKey() idempotencyKey?: string,
+  ): Promise<JobAcceptedDto> {
+    return this.overlaysService.overlays(principal.tenantId, dto, idempotencyKey);
   }
 
   @Post('watermark')
@@ -82,7 +109,11 @@ export class RenderingController {
   @ApiBadRequestResponse({ type: ApiErrorDto })
   @ApiNotFoundResponse({ type: ApiErrorDto })
   @ApiUnprocessableEntityResponse({ type: ApiErrorDto })
-  watermark(@Principal() principal: ApiPrincipal, @Body() dto: CreateWatermarkDto): Promise<JobAcceptedDto> {
-    return this.overlaysService.watermark(principal.tenantId, dto);
+  watermark(
+    @Principal() principal: ApiPrincipal,
+    @Body() dto: CreateWatermarkDto,
+    @IdempotencyKey() idempotencyKey?: string,
+  ): Promise<JobAcceptedDto> {
+    return this.overlaysService.watermark(principal.tenantId, dto, idempotencyKey);
   }
 }

@@ -19,7 +19,7 @@ export class RenderingService {
   ) {}
 
   /** Validates the cut against the probed source before anything is queued, so bad input never costs a worker. */
-  async trim(tenantId: string, dto: CreateTrimDto): Promise<JobAcceptedDto> {
+  async trim(tenantId: string, dto: CreateTrimDto, idempotencyKey?: string): Promise<JobAcceptedDto> {
     const startSec = parseTimecode(dto.start);
     const requestedEndSec = parseTimecode(dto.end);
     if (startSec === null || requestedEndSec === null) throw new InvalidInputError('start and end must be timecodes');
@@ -53,6 +53,8 @@ export class RenderingService {
       request: { assetId: asset.id, start: dto.start, end: dto.end, mode: dto.mode, startSec, endSec },
       inputs: [asset.id],
       payload: (jobId) => ({ jobId, tenantId, assetId: asset.id, startSec: roundMs(startSec), endSec, mode: dto.mode }),
+      dto,
+      idempotencyKey,
     });
   }
 
@@ -60,6 +62,7 @@ export class RenderingService {
   async transcode(
     tenantId: string,
     dto: CreateTranscodeDto,
+    idempotencyKey?: string,
   ): Promise<JobAcceptedDto & { skipped: Array<{ quality: string; reason: string }> }> {
     const asset = await this.videoAsset(tenantId, dto.assetId);
     const plan = planLadder(displaySize(asset), dto.qualities);
@@ -76,11 +79,13 @@ export class RenderingService {
       request: { assetId: asset.id, qualities: dto.qualities, format: dto.format },
       inputs: [asset.id],
       payload: (jobId) => ({ jobId, tenantId, assetId: asset.id, qualities, format: dto.format }),
+      dto,
+      idempotencyKey,
     });
     return { ...accepted, skipped: plan.skipped };
   }
 
-  async thumbnails(tenantId: string, dto: CreateThumbnailsDto): Promise<JobAcceptedDto> {
+  async thumbnails(tenantId: string, dto: CreateThumbnailsDto, idempotencyKey?: string): Promise<JobAcceptedDto> {
     if ((dto.times === undefined) === (dto.count === undefined)) {
       throw new InvalidInputError('Give exactly one of times or count', { field: 'times' });
     }
@@ -101,6 +106,8 @@ export class RenderingService {
       request: { assetId: asset.id, times: dto.times, count: dto.count, widthPx: dto.widthPx },
       inputs: [asset.id],
       payload: (jobId) => ({ jobId, tenantId, assetId: asset.id, timesSec, widthPx, purpose: 'thumbnails' }),
+      dto,
+      idempotencyKey,
     });
   }
 

@@ -14,8 +14,9 @@ import {
   Max,
   Min,
 } from 'class-validator';
+import { JobOptionsDto } from './job-options.dto.js';
 
-export class CreateTranscodeDto {
+export class CreateTranscodeDto extends JobOptionsDto {
   @ApiProperty({ format: 'uuid', description: 'A video asset of the calling tenant.' })
   @IsUUID()
   assetId!: string;
@@ -47,7 +48,7 @@ export class CreateTranscodeDto {
   format: TranscodeFormat = TranscodeFormat.Mp4;
 }
 
-export class CreateThumbnailsDto {
+export class CreateThumbnailsDto extends JobOptionsDto {
   @ApiProperty({ format: 'uuid', description: 'A video asset of the calling tenant.' })
   @IsUUID()
   assetId!: string;

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TrimMode } from '@reelforge/contracts';
 import { IsEnum, IsOptional, IsUUID } from 'class-validator';
+import { JobOptionsDto } from './job-options.dto.js';
 import { IsTimecode } from './timecode.validator.js';
 
-export class CreateTrimDto {
+export class CreateTrimDto extends JobOptionsDto {
   @ApiProperty({ format: 'uuid', description: 'A video or audio asset of the calling tenant.' })
   @IsUUID()
   assetId!: string;

@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { VariantEntity } from '@reelforge/db';
 import { LocalStorage } from '@reelforge/storage';
 import { DataSource } from 'typeorm';
-import { JobLifecycle } from './job-lifecycle.js';
+import { withDbRetry } from './db-retry.js';
+import { type Attempt, FINAL_WRITE_RETRY_BUDGET_MS, JobLifecycle } from './job-lifecycle.js';
+import { JobTerminalNotifier } from './terminal-notifier.js';
 
 /** A variant row as a processor describes it. */
 export type VariantRow = Omit<VariantEntity, 'createdAt' | 'tenant' | 'job' | 'sourceAsset' | 'sourceVariant'>;
@@ -23,8 +25,10 @@ class JobNoLongerRunning extends Error {
 
 /**
  * Makes a job's outputs visible all at once: rename every temp file into place, then insert the
- * variants and mark the job succeeded in one transaction. If the job was canceled meanwhile, or the
- * transaction fails, the renamed files are removed again, so no file is left without its row.
+ * variants and mark the job succeeded in one transaction, fenced by the attempt. If the job was
+ * canceled meanwhile, a newer attempt started, or the transaction fails for good, the renamed files
+ * are removed again, so no file is left without its row. A database restart is waited out
+ * (the transaction is retried) rather than throwing a finished render away.
  */
 @Injectable()
 export class OutputRecorder {
@@ -32,23 +36,32 @@ export class OutputRecorder {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly storage: LocalStorage,
     private readonly lifecycle: JobLifecycle,
+    private readonly notifier: JobTerminalNotifier,
   ) {}
 
   /** Returns false when the job was no longer running and nothing was recorded. */
-  async record(jobId: string, outputs: JobOutputs): Promise<boolean> {
+  async record(attempt: Attempt, outputs: JobOutputs): Promise<boolean> {
     const committed: string[] = [];
     try {
       for (const file of outputs.files) {
         await this.storage.commit(file.tempPath, file.storageKey);
         committed.push(file.storageKey);
       }
-      await this.dataSource.transaction(async (manager) => {
-        if (outputs.variants.length > 0) {
-          await manager.save(outputs.variants.map((variant) => manager.create(VariantEntity, variant)));
-        }
-        const variantIds = outputs.variants.map((variant) => variant.id);
-        if (!(await this.lifecycle.succeed(manager, jobId, variantIds))) throw new JobNoLongerRunning(jobId);
-      });
+      await withDbRetry(
+        `record outputs of ${attempt.jobId}`,
+        () =>
+          this.dataSource.transaction(async (manager) => {
+            if (outputs.variants.length > 0) {
+              await manager.save(outputs.variants.map((variant) => manager.create(VariantEntity, variant)));
+            }
+            const variantIds = outputs.variants.map((variant) => variant.id);
+            if (!(await this.lifecycle.succeed(manager, attempt, variantIds))) {
+              throw new JobNoLongerRunning(attempt.jobId);
+            }
+          }),
+        { budgetMs: FINAL_WRITE_RETRY_BUDGET_MS },
+      );
+      this.notifier.jobFinished(attempt.jobId);
       return true;
     } catch (error) {
       for (const key of committed) await this.storage.remove(key);

@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bull';
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@reelforge/config';
 import {
   InvalidMediaError,
@@ -17,9 +17,8 @@ import { type Queue } from 'bull';
 import { randomUUID } from 'node:crypto';
 import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { JobLifecycle } from '../lifecycle/job-lifecycle.js';
 import { OutputRecorder } from '../lifecycle/output-recorder.js';
-import { type JobContext, processTracked } from '../lifecycle/tracked-processor.js';
+import { type JobContext, JobTracker } from '../lifecycle/tracked-processor.js';
 import { SourceAssets } from './source-assets.js';
 
 /**
@@ -27,33 +26,30 @@ import { SourceAssets } from './source-assets.js';
  * ffmpeg process. Both queues run here; only the variant kind differs.
  */
 @Injectable()
-export class OverlayProcessor implements OnModuleInit {
+export class OverlayProcessor implements OnApplicationBootstrap {
   constructor(
     @InjectQueue(JobType.Overlay) private readonly overlayQueue: Queue<OverlayJobPayload>,
     @InjectQueue(JobType.Watermark) private readonly watermarkQueue: Queue<OverlayJobPayload>,
     private readonly sources: SourceAssets,
     private readonly library: LibraryCatalog,
     private readonly fonts: FontRegistry,
-    private readonly lifecycle: JobLifecycle,
+    private readonly tracker: JobTracker,
     private readonly recorder: OutputRecorder,
     private readonly storage: LocalStorage,
     private readonly media: MediaTools,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  onModuleInit(): void {
-    const { concurrency } = this.config.worker;
-    processTracked(this.overlayQueue, concurrency, this.lifecycle, (payload, context) =>
-      this.handle(payload, context, VariantKind.Overlay),
-    );
-    processTracked(this.watermarkQueue, concurrency, this.lifecycle, (payload, context) =>
+  onApplicationBootstrap(): void {
+    this.tracker.process(this.overlayQueue, (payload, context) => this.handle(payload, context, VariantKind.Overlay));
+    this.tracker.process(this.watermarkQueue, (payload, context) =>
       this.handle(payload, context, VariantKind.Watermark),
     );
   }
 
   async handle(payload: OverlayJobPayload, context: JobContext, kind: VariantKind): Promise<void> {
     const { asset, path } = await this.sources.load(payload.tenantId, payload.assetId);
-    const workDir = await this.storage.tempDir();
+    const workDir = await this.storage.tempDir(payload.jobId);
     const outputPath = join(workDir, 'output.mp4');
     try {
       const layers: CompositeLayer[] = [];
@@ -69,16 +65,19 @@ export class OverlayProcessor implements OnModuleInit {
         }),
         {
           timeoutMs: this.config.media.jobTimeoutMs,
+          signal: context.signal,
           expectedDurationSec: asset.durationSec ?? undefined,
           onProgress: (progress) => {
             if (progress.percent !== null) context.reportProgress(progress.percent);
           },
         },
       );
+      // ffmpeg may exit 0 after ENOSPC with a truncated output.
+      await this.storage.assertSpaceLeft();
       const facts = await this.media.probe(outputPath);
       const id = randomUUID();
       const storageKey = storageKeys.variant(payload.tenantId, id, 'mp4');
-      await this.recorder.record(payload.jobId, {
+      await this.recorder.record(context.attempt, {
         files: [{ tempPath: outputPath, storageKey }],
         variants: [
           {

@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bull';
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@reelforge/config';
 import { InvalidMediaError, JobType, type ThumbnailJobPayload, VariantKind } from '@reelforge/contracts';
 import { MediaTools } from '@reelforge/media/nest';
@@ -9,28 +9,25 @@ import { type Queue } from 'bull';
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { JobLifecycle } from '../lifecycle/job-lifecycle.js';
 import { OutputRecorder, type VariantRow } from '../lifecycle/output-recorder.js';
-import { type JobContext, processTracked } from '../lifecycle/tracked-processor.js';
+import { type JobContext, JobTracker } from '../lifecycle/tracked-processor.js';
 import { SourceAssets } from './source-assets.js';
 
 /** Stills from a video, all in one ffmpeg run; each becomes a `thumbnail` variant (the poster too). */
 @Injectable()
-export class ThumbnailProcessor implements OnModuleInit {
+export class ThumbnailProcessor implements OnApplicationBootstrap {
   constructor(
     @InjectQueue(JobType.Thumbnail) private readonly queue: Queue<ThumbnailJobPayload>,
     private readonly sources: SourceAssets,
-    private readonly lifecycle: JobLifecycle,
+    private readonly tracker: JobTracker,
     private readonly recorder: OutputRecorder,
     private readonly storage: LocalStorage,
     private readonly media: MediaTools,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  onModuleInit(): void {
-    processTracked(this.queue, this.config.worker.concurrency, this.lifecycle, (payload, context) =>
-      this.handle(payload, context),
-    );
+  onApplicationBootstrap(): void {
+    this.tracker.process(this.queue, (payload, context) => this.handle(payload, context));
   }
 
   async handle(payload: ThumbnailJobPayload, context: JobContext): Promise<void> {
@@ -38,7 +35,7 @@ export class ThumbnailProcessor implements OnModuleInit {
     if (!asset.hasVideo) {
       throw new InvalidMediaError('Thumbnails are made from video assets only', { assetId: asset.id });
     }
-    const outputDir = await this.storage.tempDir();
+    const outputDir = await this.storage.tempDir(payload.jobId);
     try {
       const command = buildThumbnailCommand({
         sourcePath: path,
@@ -47,7 +44,9 @@ export class ThumbnailProcessor implements OnModuleInit {
         widthPx: payload.widthPx,
         outputDir,
       });
-      await this.media.runner.run(command.args, { timeoutMs: this.config.media.jobTimeoutMs });
+      await this.media.runner.run(command.args, { timeoutMs: this.config.media.jobTimeoutMs, signal: context.signal });
+      // ffmpeg may exit 0 after ENOSPC with a truncated output.
+      await this.storage.assertSpaceLeft();
       context.reportProgress(90);
 
       const files: Array<{ tempPath: string; storageKey: string }> = [];
@@ -75,7 +74,7 @@ export class ThumbnailProcessor implements OnModuleInit {
           config: { timeSec: payload.timesSec[i], purpose: payload.purpose },
         });
       }
-      await this.recorder.record(payload.jobId, { files, variants });
+      await this.recorder.record(context.attempt, { files, variants });
     } finally {
       await this.storage.removeTemp(outputDir);
     }

@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bull';
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@reelforge/config';
 import {
   InvalidMediaError,
@@ -23,9 +23,8 @@ import { type Queue } from 'bull';
 import { randomUUID } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { JobLifecycle } from '../lifecycle/job-lifecycle.js';
 import { OutputRecorder, type VariantRow } from '../lifecycle/output-recorder.js';
-import { type JobContext, processTracked } from '../lifecycle/tracked-processor.js';
+import { type JobContext, JobTracker } from '../lifecycle/tracked-processor.js';
 import { SourceAssets } from './source-assets.js';
 
 const HLS_MIME = 'application/vnd.apple.mpegurl';
@@ -36,21 +35,19 @@ const HLS_MIME = 'application/vnd.apple.mpegurl';
  * playlist and every rung's playlist and segments; the master and each rung are variants.
  */
 @Injectable()
-export class TranscodeProcessor implements OnModuleInit {
+export class TranscodeProcessor implements OnApplicationBootstrap {
   constructor(
     @InjectQueue(JobType.Transcode) private readonly queue: Queue<TranscodeJobPayload>,
     private readonly sources: SourceAssets,
-    private readonly lifecycle: JobLifecycle,
+    private readonly tracker: JobTracker,
     private readonly recorder: OutputRecorder,
     private readonly storage: LocalStorage,
     private readonly media: MediaTools,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  onModuleInit(): void {
-    processTracked(this.queue, this.config.worker.concurrency, this.lifecycle, (payload, context) =>
-      this.handle(payload, context),
-    );
+  onApplicationBootstrap(): void {
+    this.tracker.process(this.queue, (payload, context) => this.handle(payload, context));
   }
 
   async handle(payload: TranscodeJobPayload, context: JobContext): Promise<void> {
@@ -61,7 +58,7 @@ export class TranscodeProcessor implements OnModuleInit {
       throw new InvalidMediaError('Every requested quality is above the source', { skipped: plan.skipped });
     }
 
-    const outputDir = await this.storage.tempDir();
+    const outputDir = await this.storage.tempDir(payload.jobId);
     try {
       const command = buildTranscodeCommand({
         sourcePath: path,
@@ -72,11 +69,14 @@ export class TranscodeProcessor implements OnModuleInit {
       });
       await this.media.runner.run(command.args, {
         timeoutMs: this.config.media.jobTimeoutMs,
+        signal: context.signal,
         expectedDurationSec: asset.durationSec ?? undefined,
         onProgress: (progress) => {
           if (progress.percent !== null) context.reportProgress(progress.percent);
         },
       });
+      // ffmpeg may exit 0 after ENOSPC with a truncated output.
+      await this.storage.assertSpaceLeft();
 
       const base = { tenantId: payload.tenantId, jobId: payload.jobId, sourceAssetId: asset.id };
       if (payload.format === TranscodeFormat.Mp4) {
@@ -105,7 +105,7 @@ export class TranscodeProcessor implements OnModuleInit {
             },
           });
         }
-        await this.recorder.record(payload.jobId, {
+        await this.recorder.record(context.attempt, {
           files: outputs.map(({ tempPath, storageKey }) => ({ tempPath, storageKey })),
           variants: outputs.map(({ variant }) => variant),
         });
@@ -154,7 +154,7 @@ export class TranscodeProcessor implements OnModuleInit {
           averageBitrateBps: Math.ceil(stream.averageBitrateBps),
         },
       }));
-      await this.recorder.record(payload.jobId, {
+      await this.recorder.record(context.attempt, {
         files: [{ tempPath: outputDir, storageKey: packageKey }],
         variants: [master, ...renditions],
       });

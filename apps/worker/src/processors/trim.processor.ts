@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bull';
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@reelforge/config';
 import { JobType, type TrimJobPayload, VariantKind } from '@reelforge/contracts';
 import { MediaTools } from '@reelforge/media/nest';
@@ -8,35 +8,36 @@ import { LocalStorage, storageKeys } from '@reelforge/storage';
 import { type Queue } from 'bull';
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import { JobLifecycle } from '../lifecycle/job-lifecycle.js';
 import { OutputRecorder } from '../lifecycle/output-recorder.js';
-import { type JobContext, processTracked } from '../lifecycle/tracked-processor.js';
+import { type JobContext, JobTracker } from '../lifecycle/tracked-processor.js';
 import { SourceAssets } from './source-assets.js';
 
 /** Trim: one ffmpeg run into a temp file, probe what came out, then record it as a variant. */
 @Injectable()
-export class TrimProcessor implements OnModuleInit {
+export class TrimProcessor implements OnApplicationBootstrap {
   constructor(
     @InjectQueue(JobType.Trim) private readonly queue: Queue<TrimJobPayload>,
     private readonly sources: SourceAssets,
-    private readonly lifecycle: JobLifecycle,
+    private readonly tracker: JobTracker,
     private readonly recorder: OutputRecorder,
     private readonly storage: LocalStorage,
     private readonly media: MediaTools,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Registered here rather than with @Process so concurrency can come from the injected config. */
-  onModuleInit(): void {
-    processTracked(this.queue, this.config.worker.concurrency, this.lifecycle, (payload, context) =>
-      this.handle(payload, context),
-    );
+  /**
+   * Registered here rather than with @Process so concurrency can come from the injected config; at
+   * bootstrap, not module init, so no job starts (and its Bull lock starts ticking) while other
+   * modules still initialize synchronously and block the event loop.
+   */
+  onApplicationBootstrap(): void {
+    this.tracker.process(this.queue, (payload, context) => this.handle(payload, context));
   }
 
   async handle(payload: TrimJobPayload, context: JobContext): Promise<void> {
     const { asset, path } = await this.sources.load(payload.tenantId, payload.assetId);
     const extension = asset.hasVideo ? 'mp4' : 'm4a';
-    const tempPath = this.storage.tempPath(extension);
+    const tempPath = this.storage.tempPath(extension, payload.jobId);
     try {
       const input = {
         sourcePath: path,
@@ -50,16 +51,19 @@ export class TrimProcessor implements OnModuleInit {
       };
       await this.media.runner.run(buildTrimCommand(input), {
         timeoutMs: this.config.media.jobTimeoutMs,
+        signal: context.signal,
         expectedDurationSec: expectedTrimDurationSec(input),
         onProgress: (progress) => {
           if (progress.percent !== null) context.reportProgress(progress.percent);
         },
       });
+      // ffmpeg may exit 0 after ENOSPC with a truncated output.
+      await this.storage.assertSpaceLeft();
 
       const facts = await this.media.probe(tempPath);
       const variantId = randomUUID();
       const storageKey = storageKeys.variant(payload.tenantId, variantId, extension);
-      await this.recorder.record(payload.jobId, {
+      await this.recorder.record(context.attempt, {
         files: [{ tempPath, storageKey }],
         variants: [
           {

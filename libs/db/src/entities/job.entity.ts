@@ -70,6 +70,13 @@ export class JobEntity {
   @Column({ type: 'jsonb' })
   request!: Record<string, unknown>;
 
+  /**
+   * The queue payload as first enqueued, so the job can be enqueued again once its Bull job is gone
+   * (a retry, or the reconciler after Redis lost it). Null on rows from before it was kept.
+   */
+  @Column({ name: 'queue_payload', type: 'jsonb', nullable: true })
+  queuePayload!: Record<string, unknown> | null;
+
   /** Asset ids this job reads. */
   @Column({ type: 'jsonb', default: () => "'[]'" })
   inputs!: string[];
