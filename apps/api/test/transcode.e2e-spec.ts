@@ -159,6 +159,19 @@ describe('POST /v1/transcode and /v1/thumbnails', () => {
     await post(path, { assetId: videoId, ...body }).expect(status);
   });
 
+  it('removes every file of the asset and its variants, HLS packages included, when the asset is deleted', async () => {
+    const { readdirSync } = await import('node:fs');
+    const tenantDirs = ['assets', 'variants'].map((dir) =>
+      join(harness.config.storage.mediaRoot, dir, tenant.tenantId),
+    );
+    const before = tenantDirs.map((dir) => readdirSync(dir).length);
+    expect(before[1]).toBeGreaterThan(0);
+    await harness.http.delete(`/v1/assets/${videoId}`).set('X-API-Key', tenant.key).expect(204);
+    // Only the PNG uploaded by a later test could remain; nothing of the video does.
+    expect(readdirSync(tenantDirs[1])).toEqual([]);
+    expect(readdirSync(tenantDirs[0])).toHaveLength(before[0] - 1);
+  });
+
   it('refuses an image where a video is needed', async () => {
     const image = await uploadAsset(harness, tenant.key, testMedia.png64());
     const response = await post('/v1/transcode', { assetId: image.id, qualities: ['480p'] }).expect(422);

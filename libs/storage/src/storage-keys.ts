@@ -5,4 +5,12 @@ export const storageKeys = {
   variant: (tenantId: string, variantId: string, extension: string) => `variants/${tenantId}/${variantId}.${extension}`,
   /** A directory holding several files of one output set (an HLS package). */
   variantDir: (tenantId: string, packageId: string) => `variants/${tenantId}/${packageId}`,
+  /**
+   * What to remove so nothing of a stored item is left: an asset's whole directory, an HLS package's
+   * whole directory (its playlists and segments), or a single variant file.
+   */
+  removalUnit: (key: string): string => {
+    const parts = key.split('/');
+    return parts.length === 4 ? parts.slice(0, 3).join('/') : key;
+  },
 };

@@ -221,7 +221,8 @@ export class AssetsService {
     const asset = await this.getOwnedOrFail(tenantId, id);
     const variants = await this.variants.find({ where: { tenantId, sourceAssetId: id }, select: { storageKey: true } });
     await this.assets.delete({ id, tenantId });
-    for (const key of [asset.storageKey, ...variants.map((v) => v.storageKey)]) {
+    const units = new Set([asset.storageKey, ...variants.map((v) => v.storageKey)].map(storageKeys.removalUnit));
+    for (const key of units) {
       await this.storage.remove(key).catch((error: unknown) => this.logger.warn(`Could not remove ${key}: ${String(error)}`));
     }
   }
