@@ -1,6 +1,4 @@
 import { ApiKeyEntity } from '@reelforge/db';
-import { type Redis } from 'ioredis';
-import { type Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -12,32 +10,12 @@ import {
 } from '../../../test/support/harness.js';
 import { TEST_MASTER_KEY, testConfig } from '../../../test/support/test-config.js';
 import { testMedia } from '../../../test/support/test-media.js';
-import { REDIS } from '../src/auth/redis.provider.js';
+import { countStatuses, untilRedisReady, withinOneMinuteWindow } from '../../../test/support/rate-limit.js';
 
 /**
  * The rate limiter fails open while its Redis client is still connecting, and such a request is not
  * counted; waiting for `ready` keeps the counts in these tests exact.
  */
-async function untilRedisReady(harness: Harness): Promise<void> {
-  const redis = harness.api.get<Redis>(REDIS);
-  if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
-}
-
-/**
- * The minute window is the UTC minute, so a burst that straddles a minute boundary would be split
- * across two windows; start bursts with at least `marginMs` left in the current minute.
- */
-async function withinOneMinuteWindow(marginMs = 3_000): Promise<void> {
-  const leftMs = 60_000 - (Date.now() % 60_000);
-  if (leftMs < marginMs) await new Promise((resolve) => setTimeout(resolve, leftMs + 50));
-}
-
-function countStatuses(responses: Response[]): Record<number, number> {
-  const counts: Record<number, number> = {};
-  for (const response of responses) counts[response.status] = (counts[response.status] ?? 0) + 1;
-  return counts;
-}
-
 describe('API key authentication', () => {
   let harness: Harness;
   let tenant: TenantKey;

@@ -1,29 +1,12 @@
 import { type Redis } from 'ioredis';
-import { type Response } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenantWithKey, type Harness, startHarness } from '../../../test/support/harness.js';
 import { TEST_MASTER_KEY, testConfig } from '../../../test/support/test-config.js';
 import { rateLimitWindows } from '../src/auth/rate-limiter.js';
 import { REDIS } from '../src/auth/redis.provider.js';
+import { countStatuses, untilRedisReady, withinOneMinuteWindow } from '../../../test/support/rate-limit.js';
 
 /** The limiter fails open while its Redis client connects; waiting for `ready` keeps counts exact. */
-async function untilRedisReady(harness: Harness): Promise<void> {
-  const redis = harness.api.get<Redis>(REDIS);
-  if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
-}
-
-/** A burst straddling a UTC minute boundary would count in two windows: start with >= 5 s left. */
-async function withinOneMinuteWindow(marginMs = 5_000): Promise<void> {
-  const leftMs = 60_000 - (Date.now() % 60_000);
-  if (leftMs < marginMs) await new Promise((resolve) => setTimeout(resolve, leftMs + 50));
-}
-
-function countStatuses(responses: Response[]): Record<number, number> {
-  const counts: Record<number, number> = {};
-  for (const response of responses) counts[response.status] = (counts[response.status] ?? 0) + 1;
-  return counts;
-}
-
 describe('rate limits under concurrency', () => {
   let harness: Harness;
 
