@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { VariantKind } from '@reelforge/contracts';
+import { VariantKind, variantContentUrl } from '@reelforge/contracts';
 import { type VariantEntity } from '@reelforge/db';
 
 export class VariantDto {
@@ -67,14 +67,6 @@ export function toVariantDto(variant: VariantEntity): VariantDto {
     createdAt: variant.createdAt,
     contentUrl: variantContentUrl(variant),
   };
-}
-
-/** Playlists are served from the package directory so their relative URIs resolve; everything else whole. */
-export function variantContentUrl(variant: Pick<VariantEntity, 'id' | 'storageKey' | 'mime'>): string {
-  if (variant.mime === 'application/vnd.apple.mpegurl') {
-    return `/v1/variants/${variant.id}/files/${variant.storageKey.slice(variant.storageKey.lastIndexOf('/') + 1)}`;
-  }
-  return `/v1/variants/${variant.id}/content`;
 }
 
 /** A download name from server-side facts only: `<kind>-<id>.<ext>`. */
