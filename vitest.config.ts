@@ -16,12 +16,24 @@ const source = (path: string): string => fileURLToPath(new URL(`./libs/${path}`,
 // Exact matches: a prefix match would send `@reelforge/media/nest` to `media/src/index.ts/nest`.
 const alias = [
   { find: /^@reelforge\/media\/nest$/, replacement: source('media/src/nest.ts') },
-  ...['analysis', 'config', 'contracts', 'db', 'filtergraph', 'media', 'net', 'queue', 'render', 'storage', 'text'].map(
-    (name) => ({
-      find: new RegExp(`^@reelforge/${name}$`),
-      replacement: source(`${name}/src/index.ts`),
-    }),
-  ),
+  ...[
+    'analysis',
+    'compose',
+    'config',
+    'contracts',
+    'db',
+    'filtergraph',
+    'media',
+    'net',
+    'queue',
+    'render',
+    'storage',
+    'templates',
+    'text',
+  ].map((name) => ({
+    find: new RegExp(`^@reelforge/${name}$`),
+    replacement: source(`${name}/src/index.ts`),
+  })),
 ];
 
 // esbuild (vitest's default transform) drops decorator metadata, which Nest DI and TypeORM need; swc keeps it.
