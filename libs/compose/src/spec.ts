@@ -277,7 +277,7 @@ export const outputSchema = z
     format: z.enum(OUTPUT_FORMATS).default('mp4'),
     quality: z.enum(OUTPUT_QUALITIES).default('medium'),
     background: color.default('#000000'),
-    /** Quarter size (each side halved), at most 15 fps, fast encoder settings: for checking a layout. */
+    /** Quarter size (each side halved), at most 12 fps, fast encoder settings: for checking a layout. */
     preview: z.boolean().default(false),
     /** EBU R128 loudness normalisation of the mixed audio to -16 LUFS (two-pass quality in one pass). */
     loudnorm: z.boolean().default(false),

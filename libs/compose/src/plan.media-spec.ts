@@ -1,0 +1,308 @@
+import { FontRegistry, renderTextLayer } from '@reelforge/text';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { kenBurnsView } from './ken-burns.js';
+import { type CaptionCue, type CompositionPlan, type MediaFacts, planComposition } from './plan.js';
+import { type CompositionInput } from './spec.js';
+import { parseComposition } from './validate.js';
+
+const run = promisify(execFile);
+const FONTS_DIR = join(process.cwd(), 'assets/fonts');
+const dir = mkdtempSync(join(tmpdir(), 'reelforge-compose-'));
+let fonts: FontRegistry;
+
+function lavfi(name: string, source: string, extra: string[] = ['-frames:v', '1']): string {
+  const path = join(dir, name);
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', source, ...extra, path]);
+  return path;
+}
+
+function still(path: string, widthPx: number, heightPx: number): MediaFacts {
+  return {
+    path,
+    kind: 'image',
+    durationSec: null,
+    widthPx,
+    heightPx,
+    fps: null,
+    hasAudio: false,
+    hasVideo: true,
+    colorSpace: null,
+    pixelFormat: 'rgb24',
+  };
+}
+
+function tone(path: string, durationSec: number): MediaFacts {
+  return {
+    path,
+    kind: 'audio',
+    durationSec,
+    widthPx: null,
+    heightPx: null,
+    fps: null,
+    hasAudio: true,
+    hasVideo: false,
+    colorSpace: null,
+    pixelFormat: null,
+  };
+}
+
+async function render(
+  name: string,
+  composition: CompositionInput,
+  media: Record<number, MediaFacts> = {},
+  captions: Record<number, CaptionCue[]> = {},
+): Promise<{ path: string; plan: CompositionPlan }> {
+  const path = join(dir, name);
+  const plan = planComposition({
+    composition: parseComposition(composition),
+    media: new Map(Object.entries(media).map(([k, v]) => [Number(k), v])),
+    captions: new Map(Object.entries(captions).map(([k, v]) => [Number(k), v])),
+    workDir: dir,
+    outputPath: path,
+  });
+  for (const image of plan.textImages) writeFileSync(image.path, (await renderTextLayer(image.spec, fonts)).png);
+  await run('ffmpeg', ['-v', 'error', '-y', ...plan.argv], { timeout: 60_000 });
+  return { path, plan };
+}
+
+function probe(path: string): {
+  streams: Array<Record<string, string | number>>;
+  format: { duration: string; format_name: string };
+} {
+  return JSON.parse(
+    execFileSync('ffprobe', [
+      '-v',
+      'error',
+      '-show_entries',
+      'stream=codec_type,codec_name,width,height,r_frame_rate,nb_frames:format=duration,format_name',
+      '-of',
+      'json',
+      path,
+    ]).toString(),
+  ) as { streams: Array<Record<string, string | number>>; format: { duration: string; format_name: string } };
+}
+
+/** Every frame as the player shows it (BT.709), rgb24 or luma. */
+function frames(path: string, pixFmt: 'rgb24' | 'gray', atSec?: number): Buffer {
+  return execFileSync(
+    'ffmpeg',
+    [
+      '-v',
+      'error',
+      ...(atSec !== undefined ? ['-ss', String(atSec)] : []),
+      '-i',
+      path,
+      ...(atSec !== undefined ? ['-frames:v', '1'] : []),
+      '-vf',
+      `scale=in_color_matrix=bt709:in_range=tv:out_range=pc,format=${pixFmt}`,
+      '-f',
+      'rawvideo',
+      '-',
+    ],
+    { maxBuffer: 512 * 1024 * 1024 },
+  );
+}
+
+function pixel(rgb: Buffer, widthPx: number, x: number, y: number): number[] {
+  const offset = (y * widthPx + x) * 3;
+  return [rgb[offset], rgb[offset + 1], rgb[offset + 2]];
+}
+
+const near = (actual: number[], expected: number[], tolerance: number): void =>
+  actual.forEach((channel, i) => expect(Math.abs(channel - expected[i])).toBeLessThanOrEqual(tolerance));
+
+describe('planComposition, rendered by ffmpeg 5.1', () => {
+  beforeAll(() => {
+    fonts = new FontRegistry(FONTS_DIR);
+  });
+
+  it('shows a #D4AF37 colour layer as #D4AF37 (BT.709 within ±4) at the planned size, rate and duration', async () => {
+    const { path } = await render('gold.mp4', {
+      output: { widthPx: 360, heightPx: 640, fps: 25, durationSec: 1 },
+      layers: [{ type: 'color', color: '#D4AF37', widthPx: 100, heightPx: 100, anchor: 'top-left', marginPx: 20 }],
+    });
+    const facts = probe(path);
+    expect(facts.streams).toHaveLength(1);
+    expect(facts.streams[0]).toMatchObject({ codec_name: 'h264', width: 360, height: 640, r_frame_rate: '25/1' });
+    expect(Math.abs(Number(facts.format.duration) - 1)).toBeLessThanOrEqual(0.04);
+    const rgb = frames(path, 'rgb24', 0.5);
+    near(pixel(rgb, 360, 70, 70), [0xd4, 0xaf, 0x37], 4);
+    near(pixel(rgb, 360, 200, 300), [0, 0, 0], 4);
+  });
+
+  it('never stretches: contain letterboxes and cover crops the centre', async () => {
+    const source = lavfi('halves.png', 'color=red:s=200x100,drawbox=x=100:y=0:w=100:h=100:c=blue:t=fill');
+    const { path } = await render(
+      'fit.mp4',
+      {
+        output: { widthPx: 320, heightPx: 240, durationSec: 0.5, background: '#00ff00' },
+        layers: [
+          { type: 'image', source: { library: 'x' }, fit: 'contain', xPx: 0, yPx: 0, widthPx: 160, heightPx: 160 },
+          { type: 'image', source: { library: 'x' }, fit: 'cover', xPx: 200, yPx: 0, widthPx: 100, heightPx: 200 },
+        ],
+      },
+      { 0: still(source, 200, 100), 1: still(source, 200, 100) },
+    );
+    const rgb = frames(path, 'rgb24', 0.1);
+    // contain: 160x80 centred in a 160x160 box -> rows 40-120.
+    near(pixel(rgb, 320, 40, 20), [0, 255, 0], 8);
+    near(pixel(rgb, 320, 40, 80), [255, 0, 0], 8);
+    near(pixel(rgb, 320, 120, 80), [0, 0, 255], 8);
+    near(pixel(rgb, 320, 40, 140), [0, 255, 0], 8);
+    // cover: 400x200 cropped to its centre 100 columns -> the red/blue boundary at the box's middle.
+    near(pixel(rgb, 320, 220, 100), [255, 0, 0], 8);
+    near(pixel(rgb, 320, 280, 100), [0, 0, 255], 8);
+  });
+
+  it('moves Ken Burns edges within 0.25 px of the eased path on every frame', async () => {
+    const source = lavfi('rect.png', 'color=black:s=720x1280,drawbox=x=200:y=300:w=320:h=600:c=white:t=fill');
+    const kenBurns = {
+      zoomFrom: 1,
+      zoomTo: 1.2,
+      panFrom: { x: 0.5, y: 0.5 },
+      panTo: { x: 0.4, y: 0.6 },
+      easing: 'easeInOut' as const,
+    };
+    const { path } = await render(
+      'kenburns.mp4',
+      {
+        output: { widthPx: 360, heightPx: 640, fps: 30, durationSec: 2, quality: 'high' },
+        layers: [{ type: 'image', source: { library: 'x' }, kenBurns }],
+      },
+      { 0: still(source, 720, 1280) },
+    );
+    const [W, H] = [360, 640];
+    const luma = frames(path, 'gray');
+    const count = luma.length / (W * H);
+    expect(count).toBe(60);
+    let maxErrorPx = 0;
+    for (let f = 0; f < count; f++) {
+      const view = kenBurnsView(kenBurns, f / 60, { widthPx: W, heightPx: H }, { widthPx: W, heightPx: H });
+      const map = (px: number, centre: number, side: number): number => (px - centre) * view.zoom + side / 2;
+      const ideal = {
+        l: map(100, view.centerXPx, W),
+        r: map(260, view.centerXPx, W),
+        t: map(150, view.centerYPx, H),
+        b: map(450, view.centerYPx, H),
+      };
+      const at = (x: number, y: number): number => luma[f * W * H + y * W + x] / 255;
+      const row = Math.round((ideal.t + ideal.b) / 2);
+      const col = Math.round((ideal.l + ideal.r) / 2);
+      // The area under a step's profile places its edge with sub-pixel precision.
+      const edge = (sample: (i: number) => number, near: number, rising: boolean): number => {
+        const from = Math.floor(near) - 4;
+        let sum = 0;
+        for (let i = from; i < from + 9; i++) sum += sample(i);
+        return rising ? from + 9 - sum : from + sum;
+      };
+      const measured = {
+        l: edge((x) => at(x, row), ideal.l, true),
+        r: edge((x) => at(x, row), ideal.r, false),
+        t: edge((y) => at(col, y), ideal.t, true),
+        b: edge((y) => at(col, y), ideal.b, false),
+      };
+      for (const side of ['l', 'r', 't', 'b'] as const) {
+        maxErrorPx = Math.max(maxErrorPx, Math.abs(measured[side] - ideal[side]));
+      }
+    }
+    expect(maxErrorPx).toBeLessThanOrEqual(0.25);
+  });
+
+  it('blends the two layers in the middle of an xfade', async () => {
+    const { path } = await render('xfade.mp4', {
+      output: { widthPx: 320, heightPx: 240, fps: 25, durationSec: 3 },
+      layers: [
+        { type: 'color', color: '#ff0000', track: 'main', durationSec: 2 },
+        { type: 'color', color: '#0000ff', track: 'main', startSec: 1, transition: { type: 'fade', durationSec: 1 } },
+      ],
+    });
+    near(pixel(frames(path, 'rgb24', 0.5), 320, 160, 120), [255, 0, 0], 6);
+    near(pixel(frames(path, 'rgb24', 1.5), 320, 160, 120), [128, 0, 128], 16);
+    near(pixel(frames(path, 'rgb24', 2.5), 320, 160, 120), [0, 0, 255], 6);
+  });
+
+  it('mixes two audio layers into one 48 kHz stereo stream as long as the output, with loudnorm', async () => {
+    const a = lavfi('a.wav', 'sine=frequency=440:duration=1', []);
+    const b = lavfi('b.wav', 'sine=frequency=660:duration=3', []);
+    const { path } = await render(
+      'mix.mp4',
+      {
+        output: { widthPx: 320, heightPx: 240, durationSec: 2, loudnorm: true },
+        layers: [
+          { type: 'color', color: '#000' },
+          { type: 'audio', source: { library: 'a' }, volume: 0.5, fadeOutSec: 0.2 },
+          { type: 'audio', source: { library: 'b' }, startSec: 0.5 },
+        ],
+      },
+      { 1: tone(a, 1), 2: tone(b, 3) },
+    );
+    const facts = probe(path);
+    const audio = facts.streams.filter((stream) => stream.codec_type === 'audio');
+    expect(audio).toHaveLength(1);
+    expect(audio[0].codec_name).toBe('aac');
+    expect(Math.abs(Number(facts.format.duration) - 2)).toBeLessThanOrEqual(0.05);
+  });
+
+  it('writes webm (VP9 + Opus) and gif outputs that probe right', async () => {
+    const a = lavfi('c.wav', 'sine=frequency=440:duration=2', []);
+    const webm = await render(
+      'out.webm',
+      {
+        output: { widthPx: 320, heightPx: 240, durationSec: 1, format: 'webm' },
+        layers: [
+          { type: 'color', color: '#D4AF37' },
+          { type: 'audio', source: { library: 'a' } },
+        ],
+      },
+      { 1: tone(a, 2) },
+    );
+    const webmFacts = probe(webm.path);
+    expect(webmFacts.streams.map((stream) => stream.codec_name).sort()).toEqual(['opus', 'vp9']);
+    const gif = await render('out.gif', {
+      output: { widthPx: 160, heightPx: 120, fps: 10, durationSec: 1, format: 'gif' },
+      layers: [{ type: 'color', color: '#D4AF37', fadeInSec: 0.5 }],
+    });
+    const gifFacts = probe(gif.path);
+    expect(gifFacts.streams).toHaveLength(1);
+    expect(gifFacts.streams[0]).toMatchObject({ codec_name: 'gif', width: 160, height: 120 });
+    near(pixel(frames(gif.path, 'rgb24', 0.8), 160, 80, 60), [0xd4, 0xaf, 0x37], 12);
+  });
+
+  it('shows each subtitle cue only inside its window', async () => {
+    const { path } = await render(
+      'subs.mp4',
+      {
+        output: { widthPx: 360, heightPx: 640, fps: 25, durationSec: 3 },
+        layers: [
+          {
+            type: 'subtitles',
+            source: { inline: 'x' },
+            style: { fontSizePx: 48, color: '#ffffff', background: { color: '#ffffff', paddingPx: 10, radiusPx: 0 } },
+          },
+        ],
+      },
+      {},
+      {
+        0: [
+          { startSec: 0.2, endSec: 1, text: 'ONE' },
+          { startSec: 2, endSec: 2.6, text: 'TWO' },
+        ],
+      },
+    );
+    const brightAt = (sec: number): number => {
+      const luma = frames(path, 'gray', sec);
+      let bright = 0;
+      for (const value of luma) if (value > 200) bright++;
+      return bright;
+    };
+    expect(brightAt(0.6)).toBeGreaterThan(500);
+    expect(brightAt(1.5)).toBe(0);
+    expect(brightAt(2.3)).toBeGreaterThan(500);
+    expect(brightAt(2.8)).toBe(0);
+  });
+});
