@@ -63,6 +63,18 @@ export const testMedia = {
       'aac',
       '-shortest',
     ]),
+  /** 12 s of 1.5 kHz clicks every 0.5 s (120 BPM), AAC: a beat analysis must find 120. */
+  clicks120bpm: () =>
+    generate('clicks-120bpm-12s.m4a', [
+      '-f',
+      'lavfi',
+      '-i',
+      "aevalsrc='0.9*sin(2*PI*1500*t)*exp(-mod(t,0.5)*300)':s=44100:d=12",
+      '-c:a',
+      'aac',
+      '-b:a',
+      '128k',
+    ]),
   png64: () => generate('red-64x64.png', ['-f', 'lavfi', '-i', 'color=red:s=64x64', '-frames:v', '1']),
   wav3s: () => generate('tone-3s.wav', ['-f', 'lavfi', '-i', 'sine=f=330:d=3']),
   textAsMp4: () => writeOnce('notes.mp4', 'this is not a video, just text\n'),

@@ -10,7 +10,12 @@ import { JobLifecycle } from './lifecycle/job-lifecycle.js';
 import { OutputRecorder } from './lifecycle/output-recorder.js';
 import { JobTerminalNotifier } from './lifecycle/terminal-notifier.js';
 import { JobTracker } from './lifecycle/tracked-processor.js';
+import { GenerateProcessor } from './processors/generate.processor.js';
+import { AnalysisProcessor } from './processors/analysis.processor.js';
+import { AudioAnalysisService } from './processors/audio-analysis.js';
+import { ImportProcessor } from './processors/import.processor.js';
 import { OverlayProcessor } from './processors/overlay.processor.js';
+import { RemoteMediaFetcher } from './processors/remote-media.js';
 import { SourceAssets } from './processors/source-assets.js';
 import { ThumbnailProcessor } from './processors/thumbnail.processor.js';
 import { TranscodeProcessor } from './processors/transcode.processor.js';
@@ -58,6 +63,11 @@ export class WorkerModule {
         TranscodeProcessor,
         ThumbnailProcessor,
         OverlayProcessor,
+        RemoteMediaFetcher,
+        ImportProcessor,
+        AudioAnalysisService,
+        AnalysisProcessor,
+        GenerateProcessor,
         WebhookProcessor,
         fontRegistryProvider,
       ],

@@ -27,7 +27,7 @@ describe(loadAppConfig.name, () => {
       redis: { url: 'redis://127.0.0.1:6379' },
       queue: { prefix: 'reelforge', lockMs: 30_000, stalledIntervalMs: 30_000, maxStalledCount: 2 },
       auth: { masterKey: MASTER_KEY, masterIps: [] },
-      net: { allowCidrs: [] },
+      net: { allowCidrs: [], importTimeoutMs: 600_000 },
       webhooks: { backoffBaseMs: 30_000, retryWindowMs: 24 * 3_600_000, timeoutMs: 10_000 },
       storage: { mediaRoot: resolve('./data') },
       assets: { dir: resolve('./assets') },

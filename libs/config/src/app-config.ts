@@ -19,6 +19,8 @@ export interface AppConfig {
   net: {
     /** CIDRs server-side requests (webhooks, URL import) may reach although private; empty in production. */
     allowCidrs: string[];
+    /** A URL import's whole download, redirects included; its size limit is media.maxUploadBytes. */
+    importTimeoutMs: number;
   };
   webhooks: {
     /** Bull's exponential backoff base: the n-th retry waits (2^n - 1) x this. */
@@ -171,7 +173,10 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       maxStalledCount: readInt(env, errors, 'QUEUE_MAX_STALLED_COUNT', 2, 0, 100),
     },
     auth: { masterKey, masterIps },
-    net: { allowCidrs: readCidrList(env, errors, 'NET_ALLOW_CIDRS') },
+    net: {
+      allowCidrs: readCidrList(env, errors, 'NET_ALLOW_CIDRS'),
+      importTimeoutMs: readInt(env, errors, 'IMPORT_TIMEOUT_MS', 10 * 60_000, 1_000, 24 * 3_600_000),
+    },
     webhooks: {
       backoffBaseMs: readInt(env, errors, 'WEBHOOK_BACKOFF_BASE_MS', 30_000, 10, 3_600_000),
       retryWindowMs: readInt(env, errors, 'WEBHOOK_RETRY_WINDOW_MS', 24 * 3_600_000, 0, 7 * 24 * 3_600_000),

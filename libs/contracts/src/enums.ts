@@ -5,6 +5,8 @@ export enum AssetKind {
   Audio = 'audio',
   Font = 'font',
   Overlay = 'overlay',
+  /** SRT or WebVTT captions, recognised by content and validated by parseCaptions. */
+  Subtitles = 'subtitles',
 }
 
 export enum AssetOrigin {
@@ -20,6 +22,10 @@ export enum JobType {
   Transcode = 'transcode',
   Generate = 'generate',
   Thumbnail = 'thumbnail',
+  /** Fetches a URL into a new asset. */
+  Import = 'import',
+  /** Beat and onset analysis of an asset's audio, cached on the asset. */
+  Analysis = 'analysis',
 }
 
 export enum JobStatus {

@@ -17,6 +17,8 @@ export interface JobBody {
   maxAttempts: number;
   error: { code: string; message: string } | null;
   attemptErrors: AttemptError[];
+  /** Things the caller should know about a job that did not fail because of them. */
+  warnings: string[];
   outputs: Array<{ variantId: string; url: string; kind: string; quality: string | null }>;
   request: Record<string, unknown>;
   createdAt: Date;
@@ -37,6 +39,7 @@ export interface JobBodyRow {
   errorCode: string | null;
   errorMessage: string | null;
   attemptErrors: AttemptError[];
+  warnings: string[];
   request: Record<string, unknown>;
   createdAt: Date;
   startedAt: Date | null;
@@ -87,6 +90,7 @@ export function buildJobBody(
     maxAttempts: row.maxAttempts,
     error: row.errorCode ? { code: row.errorCode, message: row.errorMessage ?? '' } : null,
     attemptErrors: row.attemptErrors,
+    warnings: row.warnings,
     outputs: outputVariantIds.flatMap((variantId) => {
       const variant = byId.get(variantId);
       return variant

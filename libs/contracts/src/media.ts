@@ -21,3 +21,20 @@ export interface ProbeFacts {
   videoLevel?: number | null;
   streams: Array<{ index: number; type: string; codec: string | null }>;
 }
+
+/** Beat analysis of an asset's audio as cached on the asset (`assets.analysis`) and answered by the API. */
+export interface AudioAnalysis {
+  /** Beats per minute; null when the audio has no clear pulse. */
+  tempoBpm: number | null;
+  /** Seconds from the start of the asset, millisecond precision; empty without a clear pulse. */
+  beats: number[];
+  /** Seconds from the start: where notes or hits begin. */
+  onsets: number[];
+  /** 0-1: how strongly the onsets repeat at the tempo; below ~0.1 the pulse is unclear. */
+  confidence: number;
+  /** Seconds of audio analysed: the whole track, or the first AUDIO_ANALYSIS_MAX_SEC of a longer one. */
+  analysedSec: number;
+}
+
+/** Only this much of a track is analysed: it bounds the decoded PCM (~53 MB) and the CPU time. */
+export const AUDIO_ANALYSIS_MAX_SEC = 600;

@@ -1,6 +1,6 @@
 // Type-only: the text library depends on contracts at runtime, never the other way round.
 import type { TextLayerSpec } from '@reelforge/text';
-import { JobType, type Quality, type TranscodeFormat, TrimMode } from './enums.js';
+import { type AssetKind, JobType, type Quality, type TranscodeFormat, TrimMode } from './enums.js';
 
 /** One Bull queue per processor; the queue name is the job type, so the two can never disagree. */
 export const QUEUE_NAMES: readonly JobType[] = Object.values(JobType);
@@ -72,6 +72,33 @@ export interface OverlayJobPayload extends JobPayloadBase {
 export type WatermarkJobPayload = OverlayJobPayload;
 
 /**
+ * What `POST /v1/generate` accepted, already checked by the API: template fields against the template's
+ * schema and asset references against the tenant. The worker expands a template (it needs the music's
+ * beats and fetched URLs for that) and validates the resulting composition again before rendering.
+ */
+export type GenerateRequest =
+  | { template: string; fields: Record<string, unknown>; output?: Record<string, unknown> }
+  | { composition: Record<string, unknown> };
+
+export interface GenerateJobPayload extends JobPayloadBase {
+  request: GenerateRequest;
+}
+
+export interface ImportJobPayload extends JobPayloadBase {
+  /** Chosen by the API and answered in the 202, so the caller knows it; the row exists only once the job succeeds. */
+  assetId: string;
+  /** http(s) only; every hop (DNS answer and redirect) is checked again by the worker. */
+  url: string;
+  /** The kind the caller expects; a different probed kind fails the job. Null: any of video, image, audio. */
+  expectedKind: AssetKind | null;
+}
+
+export interface AnalysisJobPayload extends JobPayloadBase {
+  /** An asset with an audio stream; the result is cached on its row. */
+  assetId: string;
+}
+
+/**
  * The one table of job type -> payload. Adding an operation starts here; the worker's handler
  * table is typed from it, so a type without a handler does not compile.
  */
@@ -81,6 +108,9 @@ export interface JobPayloads {
   [JobType.Thumbnail]: ThumbnailJobPayload;
   [JobType.Overlay]: OverlayJobPayload;
   [JobType.Watermark]: WatermarkJobPayload;
+  [JobType.Import]: ImportJobPayload;
+  [JobType.Analysis]: AnalysisJobPayload;
+  [JobType.Generate]: GenerateJobPayload;
 }
 
 export type QueuedJobType = keyof JobPayloads;

@@ -170,11 +170,22 @@ describe(downloadToFile.name, () => {
       (await refusal(downloadToFile(`http://127.0.0.1:${server.port}/big`, big, { policy, maxResponseBytes: 10_000 })))
         .kind,
     ).toBe('too_large');
-    await refusal(downloadToFile(`http://127.0.0.1:${server.port}/missing`, join(dir, 'missing.bin'), { policy }));
+    const missing = await refusal(
+      downloadToFile(`http://127.0.0.1:${server.port}/missing`, join(dir, 'missing.bin'), { policy }),
+    );
+    expect(missing.statusCode).toBe(404);
     expect((await refusal(downloadToFile(`http://127.0.0.1:${server.port}/ok`, join(dir, 'refused.bin')))).kind).toBe(
       'refused',
     );
     expect(existsSync(big)).toBe(false);
     expect(readdirSync(dir)).toEqual(['ok.bin']);
+  });
+
+  it("stops when the caller's signal aborts, leaving nothing behind", async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const path = join(dir, 'aborted.bin');
+    await refusal(downloadToFile(`http://127.0.0.1:${server.port}/ok`, path, { policy, signal: controller.signal }));
+    expect(existsSync(path)).toBe(false);
   });
 });

@@ -26,6 +26,8 @@ export interface SafeRequestOptions {
   maxRedirects?: number;
   policy?: AddressPolicy;
   resolveAll?: ResolveAll;
+  /** The caller's cancel (a job canceled or a worker shutting down); ends the exchange like the timeout. */
+  signal?: AbortSignal;
 }
 
 export interface SafeResponse {
@@ -45,6 +47,8 @@ export class NetError extends Error {
   constructor(
     readonly kind: NetErrorKind,
     message: string,
+    /** The HTTP status when the server answered with one we do not accept (downloadToFile: not 2xx). */
+    readonly statusCode?: number,
   ) {
     super(message);
     this.name = 'NetError';
@@ -158,10 +162,17 @@ async function open(
   }
 }
 
-function withTimeout<T>(timeoutMs: number, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+/** Runs `run` with a signal that aborts after `timeoutMs` (default 10 s) or when the caller's `signal` does. */
+function withTimeout<T>(options: SafeRequestOptions, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  return run(controller.signal).finally(() => clearTimeout(timer));
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? DEFAULTS.timeoutMs);
+  const abort = (): void => controller.abort();
+  if (options.signal?.aborted) controller.abort();
+  options.signal?.addEventListener('abort', abort, { once: true });
+  return run(controller.signal).finally(() => {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', abort);
+  });
 }
 
 /** Caps a stream at `maxBytes`, failing with `too_large` past it. */
@@ -183,7 +194,7 @@ function byteCap(maxBytes: number): Transform {
  */
 export function safeRequest(url: string, options: SafeRequestOptions = {}): Promise<SafeResponse> {
   const maxBytes = options.maxResponseBytes ?? DEFAULTS.maxResponseBytes;
-  return withTimeout(options.timeoutMs ?? DEFAULTS.timeoutMs, async (signal) => {
+  return withTimeout(options, async (signal) => {
     const opened = await open(url, options, signal);
     const chunks: Buffer[] = [];
     try {
@@ -226,12 +237,12 @@ export interface DownloadResult {
 export function downloadToFile(url: string, path: string, options: SafeRequestOptions = {}): Promise<DownloadResult> {
   const maxBytes = options.maxResponseBytes ?? DEFAULTS.maxResponseBytes;
   const partial = `${path}.part-${process.pid}-${Date.now()}`;
-  return withTimeout(options.timeoutMs ?? DEFAULTS.timeoutMs, async (signal) => {
+  return withTimeout(options, async (signal) => {
     const opened = await open(url, { ...options, method: 'GET', body: undefined }, signal);
     const status = opened.response.statusCode ?? 0;
     if (status < 200 || status >= 300) {
       opened.response.resume();
-      throw new NetError('network', `${opened.url.origin} answered ${status}`);
+      throw new NetError('network', `${opened.url.origin} answered ${status}`, status);
     }
     const declared = Number(opened.response.headers['content-length'] ?? NaN);
     if (declared > maxBytes) {

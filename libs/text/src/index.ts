@@ -24,3 +24,12 @@ export {
   type ValidatedFont,
   validateFontFile,
 } from './validate-font.js';
+export {
+  type CaptionCue,
+  type CaptionFormat,
+  MAX_CAPTION_CUE_CHARS,
+  MAX_CAPTION_CUES,
+  MAX_CAPTION_FILE_BYTES,
+  parseCaptions,
+  sniffCaptionFormat,
+} from './captions.js';

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { TextModule } from '../text/text.module.js';
+import { AssetJobsService } from './asset-jobs.service.js';
 import { AssetsController } from './assets.controller.js';
 import { AssetsService } from './assets.service.js';
 
 @Module({
   imports: [JobsModule, TextModule],
-  controllers: [AssetsController], providers: [AssetsService], exports: [AssetsService] })
+  controllers: [AssetsController], providers: [AssetsService, AssetJobsService], exports: [AssetsService] })
 export class AssetsModule {}

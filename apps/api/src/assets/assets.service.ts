@@ -2,12 +2,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@reelforge/config';
 import { AssetKind, AssetOrigin, DomainError, InvalidMediaError, JobType, NotFoundError, type ProbeFacts } from '@reelforge/contracts';
-import { AssetEntity, VariantEntity } from '@reelforge/db';
-import { classifyMedia } from '@reelforge/media';
+import { AssetEntity, assetRowOf, posterThumbnailOf, VariantEntity } from '@reelforge/db';
+import { classifyMedia, type MediaClassification } from '@reelforge/media';
 import { MediaTools } from '@reelforge/media/nest';
 import { LocalStorage, storageKeys } from '@reelforge/storage';
-import { FontRegistry, validateFontFile } from '@reelforge/text';
-import { open } from 'node:fs/promises';
+import { FontRegistry, MAX_CAPTION_FILE_BYTES, parseCaptions, sniffCaptionFormat, validateFontFile } from '@reelforge/text';
+import { open, readFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { type Request } from 'express';
 import { type Repository } from 'typeorm';
@@ -16,7 +16,13 @@ import { type AssetDto, type AssetPageDto, type ListAssetsQueryDto } from './ass
 import { receiveUpload } from './upload.js';
 
 /** Kinds an upload may become; the kind comes from the content, never from the name. */
-const UPLOADABLE_KINDS: readonly AssetKind[] = [AssetKind.Video, AssetKind.Image, AssetKind.Audio, AssetKind.Font];
+const UPLOADABLE_KINDS: readonly AssetKind[] = [
+  AssetKind.Video,
+  AssetKind.Image,
+  AssetKind.Audio,
+  AssetKind.Font,
+  AssetKind.Subtitles,
+];
 
 /** sfnt/WOFF signatures; anything else goes to ffprobe. */
 const FONT_SIGNATURES: ReadonlyArray<{ magic: string; extension: string; mime: string }> = [
@@ -27,7 +33,7 @@ const FONT_SIGNATURES: ReadonlyArray<{ magic: string; extension: string; mime: s
   { magic: '774f4632', extension: 'woff2', mime: 'font/woff2' },
 ];
 
-/** Fonts have no streams; these facts keep the asset row uniform. */
+/** Fonts (and captions) have no streams; these facts keep the asset row uniform. */
 const FONT_FACTS: ProbeFacts = {
   formatName: 'font',
   durationSec: null,
@@ -50,6 +56,54 @@ async function fontSignature(path: string): Promise<(typeof FONT_SIGNATURES)[num
   } finally {
     await file.close();
   }
+}
+
+const CAPTION_TYPES = {
+  srt: { mime: 'application/x-subrip', extension: 'srt', formatName: 'srt' },
+  vtt: { mime: 'text/vtt', extension: 'vtt', formatName: 'webvtt' },
+} as const;
+
+/**
+ * Captions recognised by their first bytes (a WEBVTT header or an SRT cue), then held to UTF-8, the
+ * size cap and parseCaptions; a malformed file is a 400 naming its line. Null: not captions.
+ */
+async function readCaptions(
+  path: string,
+  sizeBytes: number,
+): Promise<(MediaClassification & { facts: ProbeFacts }) | null> {
+  const file = await open(path, 'r');
+  let head: Buffer;
+  try {
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(512), 0, 512, 0);
+    head = buffer.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
+  const format = sniffCaptionFormat(head);
+  if (!format) return null;
+  if (sizeBytes > MAX_CAPTION_FILE_BYTES) {
+    throw new DomainError('payload_too_large', `Caption files are limited to ${MAX_CAPTION_FILE_BYTES} bytes`, {
+      maxBytes: MAX_CAPTION_FILE_BYTES,
+    });
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(path));
+  } catch {
+    throw new InvalidMediaError('Caption files must be UTF-8 text');
+  }
+  const cues = parseCaptions(text);
+  const type = CAPTION_TYPES[format];
+  return {
+    kind: AssetKind.Subtitles,
+    mime: type.mime,
+    extension: type.extension,
+    facts: {
+      ...FONT_FACTS,
+      formatName: type.formatName,
+      durationSec: Math.max(...cues.map((cue) => cue.endSec)),
+    },
+  };
 }
 
 export function toAssetDto(asset: AssetEntity): AssetDto {
@@ -104,10 +158,7 @@ export class AssetsService {
         this.config.media.maxUploadBytes,
       );
       if (received.sizeBytes === 0) throw new InvalidMediaError('The file is empty');
-      const font = await fontSignature(tempPath);
-      const fontFamily = font ? await this.checkFont(tenantId, tempPath) : null;
-      const facts = font ? FONT_FACTS : await this.media.probe(tempPath);
-      const { kind, mime, extension } = font ? { kind: AssetKind.Font, ...font } : classifyMedia(facts);
+      const { kind, mime, extension, facts, fontFamily } = await this.identify(tenantId, tempPath, received.sizeBytes);
       if (!UPLOADABLE_KINDS.includes(kind)) throw new InvalidMediaError(`Uploads of kind ${kind} are not accepted here`);
 
       const id = randomUUID();
@@ -115,28 +166,21 @@ export class AssetsService {
       await this.storage.commit(tempPath, storageKey);
       try {
         const asset = await this.assets.save(
-          this.assets.create({
-            id,
-            tenantId,
-            kind,
-            origin: AssetOrigin.Upload,
-            originalName: received.originalName,
-            storageKey,
-            mime,
-            sizeBytes: received.sizeBytes,
-            sha256: received.sha256,
-            durationSec: facts.durationSec,
-            width: facts.width,
-            height: facts.height,
-            fps: facts.fps,
-            videoCodec: facts.videoCodec,
-            audioCodec: facts.audioCodec,
-            hasVideo: facts.hasVideo,
-            hasAudio: facts.hasAudio,
-            rotation: facts.rotation,
-            probe: facts,
-            fontFamily,
-          }),
+          this.assets.create(
+            assetRowOf({
+              id,
+              tenantId,
+              kind,
+              origin: AssetOrigin.Upload,
+              originalName: received.originalName,
+              storageKey,
+              mime,
+              sizeBytes: received.sizeBytes,
+              sha256: received.sha256,
+              facts,
+              fontFamily,
+            }),
+          ),
         );
         if (asset.hasVideo) await this.requestPoster(asset);
         return toAssetDto(asset);
@@ -147,6 +191,25 @@ export class AssetsService {
     } finally {
       await this.storage.removeTemp(tempPath);
     }
+  }
+
+  /**
+   * What the bytes are, by content: a font or captions by their signature, everything else by ffprobe
+   * under the ingest allow-lists. Captions never reach ffprobe, whose subtitle demuxers are not allowed.
+   */
+  private async identify(
+    tenantId: string,
+    path: string,
+    sizeBytes: number,
+  ): Promise<MediaClassification & { facts: ProbeFacts; fontFamily: string | null }> {
+    const font = await fontSignature(path);
+    if (font) {
+      return { kind: AssetKind.Font, ...font, facts: FONT_FACTS, fontFamily: await this.checkFont(tenantId, path) };
+    }
+    const captions = await readCaptions(path, sizeBytes);
+    if (captions) return { ...captions, fontFamily: null };
+    const facts = await this.media.probe(path);
+    return { ...classifyMedia(facts), facts, fontFamily: null };
   }
 
   /**
@@ -173,8 +236,7 @@ export class AssetsService {
    * other job. The upload has succeeded either way, so a queue hiccup here is logged, not thrown.
    */
   private async requestPoster(asset: AssetEntity): Promise<void> {
-    const timeSec = Math.round((asset.durationSec ?? 0) * 500) / 1000;
-    const widthPx = Math.min(asset.rotation === 90 || asset.rotation === 270 ? (asset.height ?? 0) : (asset.width ?? 0), 1280);
+    const { timesSec, widthPx } = posterThumbnailOf(asset);
     try {
       await this.jobs.create({
         tenantId: asset.tenantId,
@@ -185,7 +247,7 @@ export class AssetsService {
           jobId,
           tenantId: asset.tenantId,
           assetId: asset.id,
-          timesSec: [timeSec],
+          timesSec,
           widthPx,
           purpose: 'poster',
         }),

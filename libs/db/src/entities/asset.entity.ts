@@ -8,7 +8,7 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { AssetKind, AssetOrigin, type ProbeFacts } from '@reelforge/contracts';
+import { AssetKind, AssetOrigin, type AudioAnalysis, type ProbeFacts } from '@reelforge/contracts';
 import { TenantEntity } from './tenant.entity.js';
 import { bigintAsNumber } from './transformers.js';
 
@@ -81,6 +81,10 @@ export class AssetEntity {
   /** For font assets: the family name text layers use to pick it, unique per tenant. */
   @Column({ name: 'font_family', type: 'varchar', length: 200, nullable: true })
   fontFamily!: string | null;
+
+  /** Beat analysis of the audio, computed once by an `analysis` job; null until then. */
+  @Column({ type: 'jsonb', nullable: true })
+  analysis!: AudioAnalysis | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -62,6 +62,10 @@ export class JobEntity {
   @Column({ name: 'attempt_errors', type: 'jsonb', default: () => "'[]'" })
   attemptErrors!: Array<{ attempt: number; code: string; message: string; at: string }>;
 
+  /** Notes for the caller from a job that still succeeded (a template fell back to equal cuts, a clip ran short). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  warnings!: string[];
+
   /** SHA-256 of the canonical request, to tell a repeated Idempotency-Key with another body (409). */
   @Column({ name: 'request_hash', type: 'char', length: 64, nullable: true })
   requestHash!: string | null;
