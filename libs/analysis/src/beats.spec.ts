@@ -85,6 +85,14 @@ describe(analyseBeats.name, () => {
     const hiss = Float32Array.from({ length: SAMPLE_RATE * 8 }, () => 0.5 * noise());
     expect(analyseBeats(hiss, { sampleRate: SAMPLE_RATE }).tempoBpm).toBeNull();
   });
+
+  it('reports no tempo and no onsets for a steady tone, whose flux is only window noise', () => {
+    const tone = Float32Array.from(
+      { length: SAMPLE_RATE * 3 },
+      (_, i) => 0.5 * Math.sin((2 * Math.PI * 330 * i) / SAMPLE_RATE),
+    );
+    expect(analyseBeats(tone, { sampleRate: SAMPLE_RATE })).toMatchObject({ tempoBpm: null, beats: [], onsets: [] });
+  });
 });
 
 describe(estimateTempo.name, () => {

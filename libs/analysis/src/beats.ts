@@ -29,6 +29,12 @@ const HOP_SIZE = 256;
 const ONSET_POSITION_IN_FRAME = 0.78;
 /** Below this autocorrelation peak the audio is treated as having no beat. */
 const MIN_CONFIDENCE = 0.1;
+/**
+ * Below this peak flux nothing starts anywhere: a steady tone's flux is window noise (about 7 for a full-scale
+ * sine) that normalising would blow up into a confident fake tempo; a quiet pad bed peaks near 300 and drums
+ * in the thousands.
+ */
+const MIN_PEAK_FLUX = 30;
 
 /**
  * Onset strength per hop: spectral flux of the log-magnitude spectrum (how much energy appeared in
@@ -37,7 +43,7 @@ const MIN_CONFIDENCE = 0.1;
 export function onsetEnvelope(
   samples: Float32Array,
   sampleRate: number,
-): { envelope: Float64Array; hopSec: number; offsetSec: number } {
+): { envelope: Float64Array; hopSec: number; offsetSec: number; peakFlux: number } {
   const frames = Math.max(0, Math.floor((samples.length - FRAME_SIZE) / HOP_SIZE) + 1);
   const envelope = new Float64Array(frames);
   const window = new Float64Array(FRAME_SIZE);
@@ -61,7 +67,9 @@ export function onsetEnvelope(
     envelope[frame] = flux;
     [previous, current] = [current, previous];
   }
+  const peakFlux = envelope.reduce((max, value) => Math.max(max, value), 0);
   return {
+    peakFlux,
     envelope: normalise(envelope),
     hopSec: HOP_SIZE / sampleRate,
     offsetSec: (ONSET_POSITION_IN_FRAME * FRAME_SIZE) / sampleRate,
@@ -177,7 +185,8 @@ export function trackBeats(envelope: Float64Array, periodHops: number, tightness
 
 /** Tempo, beats and onsets of mono PCM. */
 export function analyseBeats(samples: Float32Array, options: AnalysisOptions): BeatAnalysis {
-  const { envelope, hopSec, offsetSec } = onsetEnvelope(samples, options.sampleRate);
+  const { envelope, hopSec, offsetSec, peakFlux } = onsetEnvelope(samples, options.sampleRate);
+  if (peakFlux < MIN_PEAK_FLUX) return { tempoBpm: null, beats: [], onsets: [], confidence: 0 };
   const onsets = pickOnsets(envelope, hopSec, offsetSec);
   const tempo = estimateTempo(envelope, hopSec, options.minBpm, options.maxBpm);
   if (!tempo || tempo.confidence < MIN_CONFIDENCE) {

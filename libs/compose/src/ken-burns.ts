@@ -81,17 +81,25 @@ export function kenBurnsSteps(
   windowSec: number,
 ): FilterStep[] {
   const n = formatNumber;
+  const region = viewedRegion(kenBurns, fitted, box);
   const p = `clip((in-1)/${n(fps * windowSec)},0,1)`;
   const e = `(${easeExpr(kenBurns.easing, p)})`;
   const zoom = `(${n(kenBurns.zoomFrom)}+${n(kenBurns.zoomTo - kenBurns.zoomFrom)}*${e})`;
-  const centre = (from: number, to: number, fittedPx: number, boxPx: number): string =>
-    `clip((${n(from)}+${n(to - from)}*${e})*${n(fittedPx)},${n(boxPx / 2)}/${zoom},${n(fittedPx)}-${n(boxPx / 2)}/${zoom})`;
+  // Centres are computed on the fitted image, then shifted into the cropped region's coordinates.
+  const centre = (from: number, to: number, fittedPx: number, boxPx: number, offsetPx: number): string =>
+    `clip((${n(from)}+${n(to - from)}*${e})*${n(fittedPx)},${n(boxPx / 2)}/${zoom},${n(fittedPx)}-${n(boxPx / 2)}/${zoom})-${n(offsetPx)}`;
   // Source index sampled by output index 0 (perspective samples at integer positions, pixel centres are at +0.5).
-  const left = `${centre(kenBurns.panFrom.x, kenBurns.panTo.x, fitted.widthPx, box.widthPx)}-${n(box.widthPx / 2 - 0.5)}/${zoom}-0.5`;
-  const top = `${centre(kenBurns.panFrom.y, kenBurns.panTo.y, fitted.heightPx, box.heightPx)}-${n(box.heightPx / 2 - 0.5)}/${zoom}-0.5`;
-  const right = `${left}+${n(fitted.widthPx)}/${zoom}`;
-  const bottom = `${top}+${n(fitted.heightPx)}/${zoom}`;
+  const left = `${centre(kenBurns.panFrom.x, kenBurns.panTo.x, fitted.widthPx, box.widthPx, region.xPx)}-${n(box.widthPx / 2 - 0.5)}/${zoom}-0.5`;
+  const top = `${centre(kenBurns.panFrom.y, kenBurns.panTo.y, fitted.heightPx, box.heightPx, region.yPx)}-${n(box.heightPx / 2 - 0.5)}/${zoom}-0.5`;
+  // perspective's output is as large as its input: one output pixel spans 1/zoom source pixels when the corners sit
+  // the input's size/zoom apart.
+  const right = `${left}+${n(region.widthPx)}/${zoom}`;
+  const bottom = `${top}+${n(region.heightPx)}/${zoom}`;
+  const cropped = region.widthPx < fitted.widthPx || region.heightPx < fitted.heightPx;
   return [
+    ...(cropped
+      ? [{ filter: 'crop', args: { w: region.widthPx, h: region.heightPx, x: region.xPx, y: region.yPx, exact: 1 } }]
+      : []),
     {
       filter: 'perspective',
       args: {
@@ -110,4 +118,46 @@ export function kenBurnsSteps(
     },
     { filter: 'crop', args: { w: box.widthPx, h: box.heightPx, x: 0, y: 0, exact: 1 } },
   ];
+}
+
+/** Samples of the motion used to find the part of the image it ever shows; the path is smooth, so this is plenty. */
+const REGION_SAMPLES = 256;
+/** Bilinear sampling reads one pixel past a view's edge; two more absorb the sampling of the path above. */
+const REGION_MARGIN_PX = 3;
+
+/**
+ * The part of the fitted image the camera ever sees, at least box-sized (perspective's output is its input's size, and
+ * the box is cropped from it), with even offsets and sides for 4:2:0 chroma. Cropping to it before `perspective`
+ * means the filter transforms the pixels that can show rather than a whole cover-scaled photo: for a 4:3 photo in a
+ * 9:16 box that is 2.4x fewer pixels per frame.
+ */
+export function viewedRegion(
+  kenBurns: KenBurns,
+  fitted: { widthPx: number; heightPx: number },
+  box: { widthPx: number; heightPx: number },
+): { xPx: number; yPx: number; widthPx: number; heightPx: number } {
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i <= REGION_SAMPLES; i += 1) {
+    const view = kenBurnsView(kenBurns, i / REGION_SAMPLES, fitted, box);
+    minX = Math.min(minX, view.centerXPx - box.widthPx / (2 * view.zoom));
+    maxX = Math.max(maxX, view.centerXPx + box.widthPx / (2 * view.zoom));
+    minY = Math.min(minY, view.centerYPx - box.heightPx / (2 * view.zoom));
+    maxY = Math.max(maxY, view.centerYPx + box.heightPx / (2 * view.zoom));
+  }
+  const axis = (min: number, max: number, fittedPx: number, boxPx: number): [number, number] => {
+    let start = Math.max(0, Math.floor((min - REGION_MARGIN_PX) / 2) * 2);
+    let end = Math.min(fittedPx, Math.ceil(max + REGION_MARGIN_PX));
+    if (end - start < boxPx) {
+      // Grow to the box around the middle of what is seen, kept inside the image.
+      const middle = (start + end) / 2;
+      start = Math.max(0, Math.floor((middle - boxPx / 2) / 2) * 2);
+      end = Math.min(fittedPx, start + boxPx);
+      start = Math.max(0, end - boxPx);
+    }
+    const size = Math.min(fittedPx - start, Math.ceil((end - start) / 2) * 2);
+    return [start, size];
+  };
+  const [xPx, widthPx] = axis(minX, maxX, fitted.widthPx, box.widthPx);
+  const [yPx, heightPx] = axis(minY, maxY, fitted.heightPx, box.heightPx);
+  return { xPx, yPx, widthPx, heightPx };
 }

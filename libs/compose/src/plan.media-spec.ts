@@ -159,36 +159,60 @@ describe('planComposition, rendered by ffmpeg 5.1', () => {
     near(pixel(rgb, 320, 280, 100), [0, 0, 255], 8);
   });
 
-  it('moves Ken Burns edges within 0.25 px of the eased path on every frame', async () => {
-    const source = lavfi('rect.png', 'color=black:s=720x1280,drawbox=x=200:y=300:w=320:h=600:c=white:t=fill');
+  // Same-aspect source (the whole image is the view) and a wider one (cover leaves room to pan, so only the region the
+  // camera sees is transformed): both must follow the eased path.
+  it.each([
+    {
+      name: 'same aspect',
+      size: [720, 1280],
+      rect: [200, 300, 320, 600],
+      fitted: [360, 640],
+      panTo: { x: 0.4, y: 0.6 },
+    },
+    {
+      name: 'wider, panned',
+      size: [1080, 1280],
+      rect: [300, 300, 400, 600],
+      fitted: [540, 640],
+      panTo: { x: 0.45, y: 0.55 },
+    },
+  ])('moves Ken Burns edges within 0.25 px of the eased path on every frame ($name)', async (scenario) => {
+    const [srcW, srcH] = scenario.size;
+    const [rx, ry, rw, rh] = scenario.rect;
+    const source = lavfi(
+      `rect-${srcW}.png`,
+      `color=black:s=${srcW}x${srcH},drawbox=x=${rx}:y=${ry}:w=${rw}:h=${rh}:c=white:t=fill`,
+    );
     const kenBurns = {
       zoomFrom: 1,
       zoomTo: 1.2,
       panFrom: { x: 0.5, y: 0.5 },
-      panTo: { x: 0.4, y: 0.6 },
+      panTo: scenario.panTo,
       easing: 'easeInOut' as const,
     };
     const { path } = await render(
-      'kenburns.mp4',
+      `kenburns-${srcW}.mp4`,
       {
         output: { widthPx: 360, heightPx: 640, fps: 30, durationSec: 2, quality: 'high' },
         layers: [{ type: 'image', source: { library: 'x' }, kenBurns }],
       },
-      { 0: still(source, 720, 1280) },
+      { 0: still(source, srcW, srcH) },
     );
     const [W, H] = [360, 640];
+    const [fittedW, fittedH] = scenario.fitted;
+    const scale = fittedW / srcW;
     const luma = frames(path, 'gray');
     const count = luma.length / (W * H);
     expect(count).toBe(60);
     let maxErrorPx = 0;
     for (let f = 0; f < count; f++) {
-      const view = kenBurnsView(kenBurns, f / 60, { widthPx: W, heightPx: H }, { widthPx: W, heightPx: H });
+      const view = kenBurnsView(kenBurns, f / 60, { widthPx: fittedW, heightPx: fittedH }, { widthPx: W, heightPx: H });
       const map = (px: number, centre: number, side: number): number => (px - centre) * view.zoom + side / 2;
       const ideal = {
-        l: map(100, view.centerXPx, W),
-        r: map(260, view.centerXPx, W),
-        t: map(150, view.centerYPx, H),
-        b: map(450, view.centerYPx, H),
+        l: map(rx * scale, view.centerXPx, W),
+        r: map((rx + rw) * scale, view.centerXPx, W),
+        t: map(ry * scale, view.centerYPx, H),
+        b: map((ry + rh) * scale, view.centerYPx, H),
       };
       const at = (x: number, y: number): number => luma[f * W * H + y * W + x] / 255;
       const row = Math.round((ideal.t + ideal.b) / 2);

@@ -159,9 +159,12 @@ class Planner {
     let current = this.graph.chain(
       [],
       [
+        // One background frame is converted to BT.709 and repeated, rather than converting every frame.
         { filter: 'color', args: { c: colorArg(this.out.background), s: this.sizeArg(this.out), r: this.fps } },
-        { filter: 'trim', args: { duration: this.durationSec } },
+        { filter: 'trim', args: { end_frame: 1 } },
         ...toYuv(false),
+        { filter: 'loop', args: { loop: Math.max(0, Math.ceil(this.durationSec * this.fps) - 1), size: 1, start: 0 } },
+        { filter: 'setpts', args: [`N/${n(this.fps)}/TB`] },
       ],
       'base',
     );
