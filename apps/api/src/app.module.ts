@@ -8,6 +8,7 @@ import { StorageModule } from '@reelforge/storage';
 import { AdminModule } from './admin/admin.module.js';
 import { AssetsModule } from './assets/assets.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { GenerateModule } from './generate/generate.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HttpErrorFilter } from './http/http-error.filter.js';
 import { createValidationPipe } from './http/validation.js';
@@ -33,6 +34,7 @@ export class AppModule {
         AssetsModule,
         JobsModule,
         RenderingModule,
+        GenerateModule,
         VariantsModule,
         LibraryModule,
         TextModule,

@@ -79,7 +79,10 @@ export class HttpErrorFilter implements ExceptionFilter {
   private toBody(error: unknown): ApiErrorBody {
     if (error instanceof DomainError) {
       const statusCode = STATUS_BY_CODE[error.code];
-      return { statusCode, error: error.code, message: error.message, details: emptyToUndefined(error.details) };
+      // Schema-validated bodies (zod) name their fields as the validation pipe does: details is the list.
+      const fields = error.details.fields;
+      const details = Array.isArray(fields) ? fields : emptyToUndefined(error.details);
+      return { statusCode, error: error.code, message: error.message, details };
     }
     if (error instanceof HttpException) {
       const statusCode = error.getStatus();

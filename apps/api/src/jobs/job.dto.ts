@@ -106,6 +106,12 @@ export class JobDto {
   @ApiProperty({ type: [AttemptErrorDto], description: 'Every failed attempt, oldest first.' })
   attemptErrors!: AttemptErrorDto[];
 
+  @ApiProperty({
+    type: [String],
+    description: 'Notes on a job that did not fail because of them, e.g. a template that fell back to equal cuts.',
+  })
+  warnings!: string[];
+
   @ApiProperty({ type: [JobOutputDto], description: 'Filled once succeeded; the first is the main output.' })
   outputs!: JobOutputDto[];
 

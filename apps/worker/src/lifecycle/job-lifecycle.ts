@@ -130,9 +130,20 @@ export class JobLifecycle {
   }
 
   /** Inside the caller's transaction, together with the outputs it records. False: a newer attempt or a cancel won. */
-  async succeed(manager: EntityManager, attempt: Attempt, outputVariantIds: string[]): Promise<boolean> {
+  async succeed(
+    manager: EntityManager,
+    attempt: Attempt,
+    outputVariantIds: string[],
+    warnings: readonly string[] = [],
+  ): Promise<boolean> {
     const result = await this.fenced(manager, attempt, JobStatus.Processing)
-      .set({ status: JobStatus.Succeeded, progress: 100, outputVariantIds, finishedAt: () => 'now()' })
+      .set({
+        status: JobStatus.Succeeded,
+        progress: 100,
+        outputVariantIds,
+        finishedAt: () => 'now()',
+        ...(warnings.length > 0 ? { warnings: [...warnings] } : {}),
+      })
       .execute();
     return (result.affected ?? 0) > 0;
   }

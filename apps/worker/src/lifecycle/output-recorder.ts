@@ -15,6 +15,8 @@ export interface JobOutputs {
   files: ReadonlyArray<{ tempPath: string; storageKey: string }>;
   /** In order; the first is the job's main output. Keys may point inside a committed directory. */
   variants: readonly VariantRow[];
+  /** Stored on the job with its success, in the same fenced write. */
+  warnings?: readonly string[];
 }
 
 class JobNoLongerRunning extends Error {
@@ -55,7 +57,7 @@ export class OutputRecorder {
               await manager.save(outputs.variants.map((variant) => manager.create(VariantEntity, variant)));
             }
             const variantIds = outputs.variants.map((variant) => variant.id);
-            if (!(await this.lifecycle.succeed(manager, attempt, variantIds))) {
+            if (!(await this.lifecycle.succeed(manager, attempt, variantIds, outputs.warnings))) {
               throw new JobNoLongerRunning(attempt.jobId);
             }
           }),

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { JobsModule } from '../jobs/jobs.module.js';
+import { GenerateController } from './generate.controller.js';
+import { GenerateService } from './generate.service.js';
+
+@Module({
+  imports: [JobsModule],
+  controllers: [GenerateController],
+  providers: [GenerateService],
+})
+export class GenerateModule {}

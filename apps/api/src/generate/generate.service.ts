@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type CompositionPlan, type MediaSource, parseOrThrow, planComposition } from '@reelforge/compose';
+import { type GenerateRequest, JobType, type ProbeFacts } from '@reelforge/contracts';
+import { AssetEntity } from '@reelforge/db';
+import { MediaTools } from '@reelforge/media/nest';
+import { LibraryCatalog, LocalStorage } from '@reelforge/storage';
+import {
+  libraryTemplateContext,
+  prepareGeneration,
+  type PreparedGeneration,
+  type TemplateContext,
+} from '@reelforge/templates';
+import { type Repository } from 'typeorm';
+import { type JobAcceptedDto } from '../jobs/job.dto.js';
+import { type JobOptions, JobsService } from '../jobs/jobs.service.js';
+import { generateEnvelopeSchemas } from './generate-request.js';
+import { ApiGenerationResolver } from './generation-resolver.js';
+
+/** What `?dryRun=true` answers: the expanded composition, the plan and the ffmpeg argv, nothing rendered. */
+export interface DryRunAnswer {
+  dryRun: true;
+  composition: PreparedGeneration['composition'];
+  plan: Omit<CompositionPlan, 'argv'>;
+  argv: string[];
+  warnings: string[];
+}
+
+/**
+ * Generation requests: everything that can be checked without rendering is checked here (fields,
+ * the expanded composition, every asset's ownership and kind, library references), so a bad request
+ * is a 400/404/422 and never a failed job. The worker expands the request again with what only it
+ * has: fetched URLs and the music's beats.
+ */
+@Injectable()
+export class GenerateService {
+  /** Library files change only with a deployment: probe each once per process. */
+  private readonly libraryFacts = new Map<string, Promise<ProbeFacts>>();
+
+  constructor(
+    @InjectRepository(AssetEntity) private readonly assets: Repository<AssetEntity>,
+    private readonly jobs: JobsService,
+    private readonly library: LibraryCatalog,
+    private readonly storage: LocalStorage,
+    private readonly media: MediaTools,
+  ) {}
+
+  async generate(
+    tenantId: string,
+    body: unknown,
+    dryRun: boolean,
+    idempotencyKey?: string,
+  ): Promise<JobAcceptedDto | DryRunAnswer> {
+    const { request, options } = this.envelope(body);
+    const resolver = this.resolver(tenantId);
+    const prepared = await prepareGeneration(request, resolver, this.templateContext(tenantId, resolver));
+    if (dryRun) {
+      const { argv, ...plan } = planComposition({
+        composition: prepared.composition,
+        media: prepared.media,
+        captions: prepared.captions,
+        workDir: 'work',
+        outputPath: `output.${prepared.composition.output.format}`,
+      });
+      return {
+        dryRun: true,
+        composition: prepared.composition,
+        plan,
+        argv,
+        warnings: [...prepared.warnings, ...plan.warnings],
+      };
+    }
+    return this.jobs.create({
+      tenantId,
+      type: JobType.Generate,
+      request: { ...prepared.request },
+      inputs: prepared.assetIds,
+      payload: (jobId) => ({ jobId, tenantId, request: prepared.request }),
+      dto: { ...options, ...request },
+      idempotencyKey,
+    });
+  }
+
+  /** Told apart by key first, so errors speak about the shape the caller meant. */
+  private envelope(body: unknown): { request: GenerateRequest; options: JobOptions } {
+    const isComposition = typeof body === 'object' && body !== null && 'composition' in body;
+    if (isComposition) {
+      const { composition, ...options } = parseOrThrow(generateEnvelopeSchemas.composition, body);
+      return { request: { composition }, options };
+    }
+    const { template, fields, output, ...options } = parseOrThrow(generateEnvelopeSchemas.template, body);
+    return { request: { template, fields, ...(output ? { output } : {}) }, options };
+  }
+
+  private resolver(tenantId: string): ApiGenerationResolver {
+    return new ApiGenerationResolver({
+      tenantId,
+      findAsset: (owner, id) => this.assets.findOneBy({ tenantId: owner, id }),
+      assetPath: (asset) => this.storage.pathOf(asset.storageKey),
+      library: this.library,
+      probeLibrary: (path) => this.probeLibrary(path),
+    });
+  }
+
+  /** Dry runs use analyses already cached on assets; the worker computes missing ones when it renders. */
+  private templateContext(tenantId: string, resolver: ApiGenerationResolver): TemplateContext {
+    return libraryTemplateContext({
+      library: this.library,
+      probe: (path) => this.probeLibrary(path),
+      analyseAudio: async (source: MediaSource) => {
+        if (!('assetId' in source)) return null;
+        return (await this.assets.findOneBy({ tenantId, id: source.assetId }))?.analysis ?? null;
+      },
+      mediaDurationSec: async (source: MediaSource) =>
+        (await resolver.media(source, null, 'fields'))?.durationSec ?? null,
+    });
+  }
+
+  private probeLibrary(path: string): Promise<ProbeFacts> {
+    let facts = this.libraryFacts.get(path);
+    if (!facts) {
+      facts = this.media.probe(path);
+      facts.catch(() => this.libraryFacts.delete(path));
+      this.libraryFacts.set(path, facts);
+    }
+    return facts;
+  }
+}

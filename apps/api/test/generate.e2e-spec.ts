@@ -1,0 +1,171 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTenantWithKey,
+  type Harness,
+  startHarness,
+  type TenantKey,
+  uploadAsset,
+  waitForJob,
+} from '../../../test/support/harness.js';
+import { downloadTo, expectColorNear, frameAt, probeJson } from '../../../test/support/media-checks.js';
+import { testConfig } from '../../../test/support/test-config.js';
+import { testMedia } from '../../../test/support/test-media.js';
+
+const mediaDir = join(tmpdir(), 'reelforge-test-media');
+
+/** A portrait "product shot": testsrc2's shapes show at once if an image were stretched or cropped wrongly. */
+function productPng(name: string, size: string): string {
+  mkdirSync(mediaDir, { recursive: true });
+  const path = join(mediaDir, name);
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=s=${size}:r=1`, '-frames:v', '1', path]);
+  return path;
+}
+
+interface Output {
+  url: string;
+  kind: string;
+  quality: string | null;
+}
+
+describe('POST /v1/generate', () => {
+  let harness: Harness;
+  let tenant: TenantKey;
+  let other: TenantKey;
+  let imageId: string;
+  let audioId: string;
+
+  beforeAll(async () => {
+    harness = await startHarness(testConfig());
+    tenant = await createTenantWithKey(harness);
+    other = await createTenantWithKey(harness);
+    imageId = (await uploadAsset(harness, tenant.key, productPng('product-600x800.png', '600x800'))).id as string;
+    audioId = (await uploadAsset(harness, tenant.key, testMedia.wav3s())).id as string;
+  });
+
+  afterAll(() => harness?.close());
+
+  const post = (body: unknown, query = '', key = tenant.key) =>
+    harness.http
+      .post(`/v1/generate${query}`)
+      .set('X-API-Key', key)
+      .send(body as object);
+
+  async function render(body: unknown): Promise<{ job: Record<string, unknown>; video: string; outputs: Output[] }> {
+    const accepted = await post(body).expect(202);
+    const job = await waitForJob(harness, tenant.key, accepted.body.jobId as string, 120_000);
+    expect(job, JSON.stringify(job.error)).toMatchObject({ status: 'succeeded', error: null });
+    const outputs = job.outputs as Output[];
+    const video = await downloadTo(harness, tenant.key, outputs[0].url, `generated-${job.id as string}`);
+    return { job, video, outputs };
+  }
+
+  const smallComposition = (layers: unknown[], output: Record<string, unknown> = {}) => ({
+    composition: {
+      output: { widthPx: 360, heightPx: 640, fps: 25, durationSec: 2, background: '#050505', ...output },
+      layers,
+    },
+  });
+
+  it('renders a composition in one job: a generated video and a poster from its middle', async () => {
+    const { video, outputs } = await render(
+      smallComposition([
+        { type: 'color', color: '#D4AF37', widthPx: 360, heightPx: 100, yPx: 540, xPx: 0 },
+        {
+          type: 'image',
+          source: { assetId: imageId },
+          anchor: 'center',
+          widthPx: 300,
+          heightPx: 400,
+          fit: 'contain',
+          kenBurns: { zoomFrom: 1, zoomTo: 1.05 },
+        },
+        { type: 'text', text: 'Hello ✨', anchor: 'top', marginPx: 20, style: { fontSizePx: 40 } },
+        { type: 'audio', source: { assetId: audioId }, fadeOutSec: 0.5 },
+      ]),
+    );
+    expect(outputs.map((o) => [o.kind, o.quality])).toEqual([
+      ['generated', null],
+      ['thumbnail', 'poster'],
+    ]);
+    const probed = probeJson(video);
+    const picture = probed.streams.find((s) => s.codec_type === 'video');
+    expect(picture).toMatchObject({ codec_name: 'h264', width: 360, height: 640, r_frame_rate: '25/1' });
+    expect(picture?.color_space).toBe('bt709');
+    expect(probed.streams.some((s) => s.codec_type === 'audio')).toBe(true);
+    expect(Math.abs(Number(probed.format.duration) - 2)).toBeLessThanOrEqual(0.04 + 0.03);
+    const pixel = frameAt(video, 1, 360);
+    // The gold band is the colour asked for, as a player shows BT.709-tagged video.
+    expectColorNear(pixel(180, 590), [0xd4, 0xaf, 0x37], 6);
+    // The background outside every layer.
+    expectColorNear(pixel(5, 300), [5, 5, 5], 6);
+  });
+
+  it('answers a dry run with the plan and the argv, and queues nothing', async () => {
+    const before = (await harness.http.get('/v1/jobs').set('X-API-Key', tenant.key).expect(200)).body as {
+      items: unknown[];
+    };
+    const response = await post(
+      smallComposition([{ type: 'image', source: { assetId: imageId }, kenBurns: {} }]),
+      '?dryRun=true',
+    ).expect(200);
+    expect(response.body).toMatchObject({ dryRun: true, plan: { widthPx: 360, heightPx: 640, expectedFrames: 50 } });
+    const argv = response.body.argv as string[];
+    expect(argv).toContain('-filter_complex');
+    // Labels, never the server's storage paths.
+    expect(argv.join(' ')).toContain(`asset:${imageId}`);
+    expect(argv.join(' ')).not.toContain(harness.config.storage.mediaRoot);
+    const after = (await harness.http.get('/v1/jobs').set('X-API-Key', tenant.key).expect(200)).body as {
+      items: unknown[];
+    };
+    expect(after.items.length).toBe(before.items.length);
+  });
+
+  it('renders a preview at quarter size and low fps', async () => {
+    const { video } = await render(
+      smallComposition([{ type: 'image', source: { assetId: imageId }, fit: 'cover' }], { preview: true }),
+    );
+    const picture = probeJson(video).streams.find((s) => s.codec_type === 'video');
+    expect(picture).toMatchObject({ width: 180, height: 320 });
+    const [num, den] = (picture?.r_frame_rate ?? '0/1').split('/').map(Number);
+    expect(num / den).toBeLessThanOrEqual(15);
+  });
+
+  it('names every bad composition field in one 400', async () => {
+    const response = await post(
+      smallComposition([
+        { type: 'image', source: { url: 'ftp://example.com/a.png' }, opacity: 2 },
+        { type: 'video', source: { assetId: imageId }, speed: 10 },
+        { type: 'text' },
+      ]),
+    ).expect(400);
+    const fields = (response.body.details as Array<{ field: string }>).map((d) => d.field);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'composition.layers.0.source.url',
+        'composition.layers.0.opacity',
+        'composition.layers.1.speed',
+        'composition.layers.2.text',
+      ]),
+    );
+  });
+
+  it('refuses a body that is neither a template nor a composition, naming what is wrong', async () => {
+    const response = await post({ layers: [] }).expect(400);
+    expect(JSON.stringify(response.body.details)).toMatch(/template|layers/);
+  });
+
+  it("treats another tenant's asset as missing and an image used as audio as the wrong kind", async () => {
+    const missing = await post(
+      smallComposition([{ type: 'image', source: { assetId: imageId } }]),
+      '',
+      other.key,
+    ).expect(404);
+    expect(missing.body.message).toContain('composition.layers.0.source');
+    const wrongKind = await post(smallComposition([{ type: 'audio', source: { assetId: imageId } }])).expect(422);
+    expect(wrongKind.body.message).toContain('has no audio');
+  });
+});
