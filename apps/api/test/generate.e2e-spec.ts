@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,16 +39,40 @@ describe('POST /v1/generate', () => {
   let other: TenantKey;
   let imageId: string;
   let audioId: string;
+  /** Serves media to URL sources on 127.0.0.2, the one private address the test policy lets through. */
+  let server: Server;
+  let serverBase: string;
+  const requested: string[] = [];
 
   beforeAll(async () => {
-    harness = await startHarness(testConfig());
+    const png = readFileSync(productPng('url-product-400x400.png', '400x400'));
+    server = createServer((request, response) => {
+      requested.push(request.url ?? '');
+      if (request.url === '/product.png') {
+        response.writeHead(200, { 'content-type': 'image/png' }).end(png);
+      } else if (request.url === '/to-loopback.png') {
+        response.writeHead(302, { location: 'http://127.0.0.1:9/product.png' }).end();
+      } else {
+        response.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.2', resolve));
+    serverBase = `http://127.0.0.2:${(server.address() as AddressInfo).port}`;
+    harness = await startHarness(
+      testConfig((config) => {
+        config.net.allowCidrs = ['127.0.0.2/32'];
+      }),
+    );
     tenant = await createTenantWithKey(harness);
     other = await createTenantWithKey(harness);
     imageId = (await uploadAsset(harness, tenant.key, productPng('product-600x800.png', '600x800'))).id as string;
     audioId = (await uploadAsset(harness, tenant.key, testMedia.wav3s())).id as string;
   });
 
-  afterAll(() => harness?.close());
+  afterAll(async () => {
+    await harness?.close();
+    server?.close();
+  });
 
   const post = (body: unknown, query = '', key = tenant.key) =>
     harness.http
@@ -132,6 +158,52 @@ describe('POST /v1/generate', () => {
     expect(picture).toMatchObject({ width: 180, height: 320 });
     const [num, den] = (picture?.r_frame_rate ?? '0/1').split('/').map(Number);
     expect(num / den).toBeLessThanOrEqual(15);
+  });
+
+  it('fetches URL sources in the worker, and fails the job naming the field when a redirect leads to a private address', async () => {
+    const { video } = await render(
+      smallComposition([{ type: 'image', source: { url: `${serverBase}/product.png` }, fit: 'contain' }]),
+    );
+    expect(requested).toContain('/product.png');
+    // testsrc2's picture, contained: not the background.
+    expect(Math.max(...frameAt(video, 1, 360)(180, 320))).toBeGreaterThan(40);
+
+    const accepted = await post(
+      smallComposition([{ type: 'image', source: { url: `${serverBase}/to-loopback.png` } }]),
+    ).expect(202);
+    const job = await waitForJob(harness, tenant.key, accepted.body.jobId as string, 60_000);
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatchObject({ code: 'invalid_input' });
+    expect((job.error as { message: string }).message).toMatch(/composition\.layers\.0\.source.*127\.0\.0\.1/);
+  });
+
+  it('burns an uploaded SRT in: each cue shows only inside its window', async () => {
+    const srtPath = join(mediaDir, 'captions.srt');
+    writeFileSync(
+      srtPath,
+      '1\n00:00:00,000 --> 00:00:00,800\nFirst line\n\n2\n00:00:01,200 --> 00:00:02,000\nSecond\n',
+    );
+    const srt = await uploadAsset(harness, tenant.key, srtPath);
+    expect(srt.kind).toBe('subtitles');
+    const { video } = await render(
+      smallComposition([
+        {
+          type: 'subtitles',
+          source: { assetId: srt.id },
+          style: { fontSizePx: 40, color: '#ffffff', align: 'center' },
+        },
+      ]),
+    );
+    /** Brightest pixel in the bottom fifth of the frame, where captions sit. */
+    const captionLevel = (timeSec: number): number => {
+      const pixel = frameAt(video, timeSec, 360);
+      let max = 0;
+      for (let y = 512; y < 640; y += 2) for (let x = 0; x < 360; x += 2) max = Math.max(max, ...pixel(x, y));
+      return max;
+    };
+    expect(captionLevel(0.4)).toBeGreaterThan(200);
+    expect(captionLevel(1.0)).toBeLessThan(40);
+    expect(captionLevel(1.6)).toBeGreaterThan(200);
   });
 
   it('names every bad composition field in one 400', async () => {
