@@ -19,6 +19,12 @@ function generate(name: string, args: string[]): string {
 
 /** Named scenarios, like immich's probe stubs. */
 export const testMedia = {
+  /**
+   * One frame of a lavfi pattern as PNG, e.g. a product shot: testsrc2's circles show at once when an image is
+   * stretched or cropped wrongly.
+   */
+  still: (name: string, size: string, pattern: 'testsrc2' | 'smptehdbars' | 'rgbtestsrc' = 'testsrc2') =>
+    generate(name, ['-f', 'lavfi', '-i', `${pattern}=s=${size}:r=1`, '-frames:v', '1']),
   /** 10 s, 320x240, 25 fps, keyframe every 2 s, 440 Hz tone. */
   clip10s: () =>
     generate('clip-10s-320x240.mp4', [

@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,16 +15,6 @@ import {
 import { downloadTo, expectColorNear, frameAt, probeJson } from '../../../test/support/media-checks.js';
 import { testConfig } from '../../../test/support/test-config.js';
 import { testMedia } from '../../../test/support/test-media.js';
-
-const mediaDir = join(tmpdir(), 'reelforge-test-media');
-
-/** A portrait "product shot": testsrc2's shapes show at once if an image were stretched or cropped wrongly. */
-function productPng(name: string, size: string): string {
-  mkdirSync(mediaDir, { recursive: true });
-  const path = join(mediaDir, name);
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=s=${size}:r=1`, '-frames:v', '1', path]);
-  return path;
-}
 
 interface Output {
   url: string;
@@ -45,7 +34,7 @@ describe('POST /v1/generate', () => {
   const requested: string[] = [];
 
   beforeAll(async () => {
-    const png = readFileSync(productPng('url-product-400x400.png', '400x400'));
+    const png = readFileSync(testMedia.still('url-product-400x400.png', '400x400'));
     server = createServer((request, response) => {
       requested.push(request.url ?? '');
       if (request.url === '/product.png') {
@@ -65,7 +54,7 @@ describe('POST /v1/generate', () => {
     );
     tenant = await createTenantWithKey(harness);
     other = await createTenantWithKey(harness);
-    imageId = (await uploadAsset(harness, tenant.key, productPng('product-600x800.png', '600x800'))).id as string;
+    imageId = (await uploadAsset(harness, tenant.key, testMedia.still('product-600x800.png', '600x800'))).id as string;
     audioId = (await uploadAsset(harness, tenant.key, testMedia.wav3s())).id as string;
   });
 
@@ -178,7 +167,7 @@ describe('POST /v1/generate', () => {
   });
 
   it('burns an uploaded SRT in: each cue shows only inside its window', async () => {
-    const srtPath = join(mediaDir, 'captions.srt');
+    const srtPath = join(tmpdir(), `reelforge-captions-${process.pid}.srt`);
     writeFileSync(
       srtPath,
       '1\n00:00:00,000 --> 00:00:00,800\nFirst line\n\n2\n00:00:01,200 --> 00:00:02,000\nSecond\n',

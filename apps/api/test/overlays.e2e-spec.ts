@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,41 +10,9 @@ import {
   uploadAsset,
   waitForJob,
 } from '../../../test/support/harness.js';
+import { frameAt, probeJson } from '../../../test/support/media-checks.js';
 import { testConfig } from '../../../test/support/test-config.js';
 import { testMedia } from '../../../test/support/test-media.js';
-
-/** One decoded frame as RGB, for pixel checks. */
-function frameAt(path: string, timeSec: number, widthPx: number): (x: number, y: number) => [number, number, number] {
-  const args = [
-    '-v',
-    'error',
-    '-ss',
-    String(timeSec),
-    '-i',
-    path,
-    '-frames:v',
-    '1',
-    '-f',
-    'rawvideo',
-    '-pix_fmt',
-    'rgb24',
-    '-',
-  ];
-  const rgb = execFileSync('ffmpeg', args, { maxBuffer: 64 * 1024 * 1024 });
-  return (x, y) => {
-    const offset = (y * widthPx + x) * 3;
-    return [rgb[offset], rgb[offset + 1], rgb[offset + 2]];
-  };
-}
-
-function probeJson(path: string): { streams: Array<Record<string, unknown>>; format: { duration: string } } {
-  return JSON.parse(
-    execFileSync('ffprobe', ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', path]).toString(),
-  ) as {
-    streams: Array<Record<string, unknown>>;
-    format: { duration: string };
-  };
-}
 
 describe('POST /v1/overlays and /v1/watermark', () => {
   let harness: Harness;

@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTenantWithKey,
@@ -14,16 +10,6 @@ import {
 import { downloadTo, frameAt, probeJson } from '../../../test/support/media-checks.js';
 import { testConfig } from '../../../test/support/test-config.js';
 import { testMedia } from '../../../test/support/test-media.js';
-
-const mediaDir = join(tmpdir(), 'reelforge-test-media');
-
-/** Product shots of different shapes: a stretched image would show at once in testsrc2's circles. */
-function productPng(name: string, size: string, source = 'testsrc2'): string {
-  mkdirSync(mediaDir, { recursive: true });
-  const path = join(mediaDir, name);
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `${source}=s=${size}:r=1`, '-frames:v', '1', path]);
-  return path;
-}
 
 /** Duration, size and rate of an output, with one frame of tolerance on the duration. */
 function expectVideo(path: string, widthPx: number, heightPx: number, fps: number, durationSec: number): void {
@@ -56,8 +42,8 @@ describe('templates through POST /v1/generate', () => {
       ['portrait-600x900.png', '600x900', 'testsrc2'],
       ['landscape-1200x800.png', '1200x800', 'smptehdbars'],
       ['square-700x700.png', '700x700', 'rgbtestsrc'],
-    ]) {
-      images.push((await uploadAsset(harness, tenant.key, productPng(name, size, source))).id as string);
+    ] as const) {
+      images.push((await uploadAsset(harness, tenant.key, testMedia.still(name, size, source))).id as string);
     }
     toneId = (await uploadAsset(harness, tenant.key, testMedia.wav3s())).id as string;
   });

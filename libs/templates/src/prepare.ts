@@ -8,10 +8,19 @@ import {
   parseOrThrow,
 } from '@reelforge/compose';
 import { AssetKind, type GenerateRequest, type ProbeFacts } from '@reelforge/contracts';
+import { type LibraryCategory } from '@reelforge/storage';
 import { getTemplate, type TemplateContext, validateTemplateFields } from './registry.js';
 
 /** What a layer needs its media to be. Audio layers take video files too: their sound is used. */
 export type ExpectedMedia = 'image' | 'video' | 'audio';
+
+/** Library categories that can hold each kind of media a layer asks for (`any`: a merge field's existence check). */
+export const LIBRARY_CATEGORIES_FOR: Readonly<Record<ExpectedMedia | 'any', readonly LibraryCategory[]>> = {
+  image: ['overlays', 'frames'],
+  video: ['overlays', 'styles'],
+  audio: ['audio', 'styles'],
+  any: ['overlays', 'frames', 'audio', 'styles'],
+};
 
 /**
  * Turns media references into facts. The API's resolver reads asset rows and probes library items

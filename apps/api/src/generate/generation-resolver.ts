@@ -2,18 +2,16 @@ import { AssetKind, DomainError, InvalidInputError, InvalidMediaError, type Prob
 import { type CaptionCue, type MediaFacts, type MediaSource } from '@reelforge/compose';
 import { type AssetEntity } from '@reelforge/db';
 import { classifyMedia } from '@reelforge/media';
-import { type LibraryCatalog, type LibraryCategory } from '@reelforge/storage';
-import { type ExpectedMedia, factsFromProbe, type GenerationResolver, kindProblem } from '@reelforge/templates';
+import { type LibraryCatalog } from '@reelforge/storage';
+import {
+  type ExpectedMedia,
+  factsFromProbe,
+  type GenerationResolver,
+  kindProblem,
+  LIBRARY_CATEGORIES_FOR,
+} from '@reelforge/templates';
 import { parseCaptions } from '@reelforge/text';
 import { readFile } from 'node:fs/promises';
-
-/** Library categories that can hold each kind of media a layer asks for. */
-export const LIBRARY_CATEGORIES_FOR: Readonly<Record<ExpectedMedia | 'any', readonly LibraryCategory[]>> = {
-  image: ['overlays', 'frames'],
-  video: ['overlays', 'styles'],
-  audio: ['audio', 'styles'],
-  any: ['overlays', 'frames', 'audio', 'styles'],
-};
 
 export interface ApiResolverDeps {
   tenantId: string;

@@ -2,12 +2,13 @@ import { type CaptionCue, type MediaFacts, type MediaSource } from '@reelforge/c
 import { AssetKind, DomainError, InvalidInputError, InvalidMediaError, type ProbeFacts } from '@reelforge/contracts';
 import { classifyMedia } from '@reelforge/media';
 import { type MediaTools } from '@reelforge/media/nest';
-import { type LibraryCatalog, type LibraryCategory } from '@reelforge/storage';
+import { type LibraryCatalog } from '@reelforge/storage';
 import {
   type ExpectedMedia,
   factsFromProbe,
   type GenerationResolver,
   kindProblem,
+  LIBRARY_CATEGORIES_FOR,
   libraryTemplateContext,
   type TemplateContext,
 } from '@reelforge/templates';
@@ -16,13 +17,6 @@ import { readFile } from 'node:fs/promises';
 import { type AudioAnalysisService } from './audio-analysis.js';
 import { type RemoteMediaFetcher } from './remote-media.js';
 import { type SourceAssets } from './source-assets.js';
-
-const LIBRARY_CATEGORIES_FOR: Readonly<Record<ExpectedMedia | 'any', readonly LibraryCategory[]>> = {
-  image: ['overlays', 'frames'],
-  video: ['overlays', 'styles'],
-  audio: ['audio', 'styles'],
-  any: ['overlays', 'frames', 'audio', 'styles'],
-};
 
 export interface WorkerResolverDeps {
   tenantId: string;
