@@ -22,12 +22,9 @@ const templateRequestSchema = z.strictObject({
     .record(z.string(), z.unknown())
     .default({})
     .meta({ description: "The template's merge fields; their schema is in GET /v1/templates/{name}" }),
-  output: z
-    .record(z.string(), z.unknown())
-    .optional()
-    .meta({
-      description: "Overrides of the template's output (fps, format, quality, preview, ...), as in a composition",
-    }),
+  output: z.record(z.string(), z.unknown()).optional().meta({
+    description: "Overrides of the template's output (fps, format, quality, preview, ...), as in a composition",
+  }),
   ...jobOptions,
 });
 
