@@ -250,6 +250,31 @@ describe('planComposition, rendered by ffmpeg 5.1', () => {
     near(pixel(frames(path, 'rgb24', 2.5), 320, 160, 120), [0, 0, 255], 6);
   });
 
+  it('draws a boxed transition track on a canvas the size of its boxes, in place', async () => {
+    const box = { xPx: 100, yPx: 60, widthPx: 120, heightPx: 100 };
+    const { path, plan } = await render('xfade-boxed.mp4', {
+      output: { widthPx: 320, heightPx: 240, fps: 25, durationSec: 3, background: '#00ff00' },
+      layers: [
+        { type: 'color', color: '#ff0000', track: 'main', durationSec: 2, ...box },
+        {
+          type: 'color',
+          color: '#0000ff',
+          track: 'main',
+          startSec: 1,
+          transition: { type: 'fade', durationSec: 1 },
+          ...box,
+        },
+      ],
+    });
+    expect(plan.filterGraph).toContain('s=120x100');
+    near(pixel(frames(path, 'rgb24', 0.5), 320, 160, 110), [255, 0, 0], 8);
+    near(pixel(frames(path, 'rgb24', 1.5), 320, 160, 110), [128, 0, 128], 16);
+    near(pixel(frames(path, 'rgb24', 2.5), 320, 160, 110), [0, 0, 255], 8);
+    // Outside the box: the background, untouched by the track.
+    near(pixel(frames(path, 'rgb24', 1.5), 320, 40, 200), [0, 255, 0], 8);
+    near(pixel(frames(path, 'rgb24', 1.5), 320, 230, 110), [0, 255, 0], 8);
+  });
+
   it('mixes two audio layers into one 48 kHz stereo stream as long as the output, with loudnorm', async () => {
     const a = lavfi('a.wav', 'sine=frequency=440:duration=1', []);
     const b = lavfi('b.wav', 'sine=frequency=660:duration=3', []);

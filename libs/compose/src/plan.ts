@@ -323,9 +323,12 @@ class Planner {
   ): Prepared {
     const animated = layer.fadeInSec > 0 || layer.fadeOutSec > 0 || ('kenBurns' in layer && !!layer.kenBurns);
     const frames = Math.max(1, Math.ceil(windowSec * this.fps));
-    // A still is decoded and scaled once; `loop` repeats that one frame when a frame stream is needed.
+    // A still is decoded and scaled once; `loop` repeats that one frame when a frame stream is needed. settb first: a
+    // still keeps its demuxer's 1/25 time base, where setpts truncates N/30 s to 1/25 s ticks (frames 0 and 1 both
+    // at 0, then one frame in six shares a tick), so overlay's framesync shows a Ken Burns frame early or twice.
     const repeat = (): FilterStep[] => [
       { filter: 'loop', args: { loop: frames - 1, size: 1, start: 0 } },
+      { filter: 'settb', args: ['AVTB'] },
       { filter: 'setpts', args: [`N/${n(this.fps)}/TB`] },
     ];
     const steps: FilterStep[] = [];
@@ -517,6 +520,7 @@ class Planner {
   private chain(base: Pad, chain: TransitionChain): Pad {
     const layers = this.input.composition.layers;
     const chainStartSec = layers[chain.members[0]].startSec;
+    const canvasBox = this.chainCanvas(chain);
     let joined: Pad | null = null;
     let chainEndSec = chainStartSec;
     chain.members.forEach((index, position) => {
@@ -540,7 +544,7 @@ class Planner {
       const canvas = this.graph.chain(
         [],
         [
-          { filter: 'color', args: { c: '0x000000@0', s: this.sizeArg(this.out), r: this.fps } },
+          { filter: 'color', args: { c: '0x000000@0', s: this.sizeArg(canvasBox), r: this.fps } },
           { filter: 'trim', args: { end_frame: Math.max(1, Math.round(windowSec * this.fps)) } },
           { filter: 'format', args: { pix_fmts: 'yuva420p' } },
         ],
@@ -550,7 +554,12 @@ class Planner {
         inputs: [canvas, prepared.pad],
         filter: 'overlay',
         // Held: a member that ends inside the next one's transition keeps its last frame.
-        args: { x: prepared.x, y: prepared.y, eof_action: 'repeat', format: 'yuv420' },
+        args: {
+          x: canvasBox.xPx === 0 ? prepared.x : `(${prepared.x})-${n(canvasBox.xPx)}`,
+          y: canvasBox.yPx === 0 ? prepared.y : `(${prepared.y})-${n(canvasBox.yPx)}`,
+          eof_action: 'repeat',
+          format: 'yuv420',
+        },
         outputs: [this.label('member')],
       });
       if (joined === null) {
@@ -577,9 +586,35 @@ class Planner {
     );
     return this.overlay(
       base,
-      { pad: timed, kind: 'video', x: '0', y: '0' },
+      { pad: timed, kind: 'video', x: n(canvasBox.xPx), y: n(canvasBox.yPx) },
       { startSec: chainStartSec, endSec: chainEndSec },
     );
+  }
+
+  /**
+   * The canvas a transition track is drawn and xfaded on: the union of its members' boxes when every member
+   * has an explicit, unrotated pixel box (golden-frame's 900x1600 product box), else the whole frame. Every
+   * filter of the track then touches the pixels that can change rather than a full frame of transparency:
+   * canvas copies, xfade and the final alpha overlay all scale with the canvas.
+   */
+  private chainCanvas(chain: TransitionChain): Size & { xPx: number; yPx: number } {
+    const whole = { xPx: 0, yPx: 0, widthPx: this.out.widthPx, heightPx: this.out.heightPx };
+    const boxes: Array<{ x0: number; y0: number; x1: number; y1: number }> = [];
+    for (const index of chain.members) {
+      const layer = this.input.composition.layers[index];
+      if (layer.type === 'audio' || layer.type === 'subtitles' || layer.type === 'text') return whole;
+      const { xPx, yPx, widthPx, heightPx } = layer;
+      if (xPx === undefined || yPx === undefined || widthPx === undefined || heightPx === undefined) return whole;
+      if (layer.anchor !== undefined || layer.rotationDeg % 360 !== 0) return whole;
+      boxes.push({ x0: xPx, y0: yPx, x1: xPx + widthPx, y1: yPx + heightPx });
+    }
+    // Clipped to the frame, with even corners so 4:2:0 chroma lines up.
+    const x0 = Math.max(0, Math.floor(Math.min(...boxes.map((b) => b.x0)) / 2) * 2);
+    const y0 = Math.max(0, Math.floor(Math.min(...boxes.map((b) => b.y0)) / 2) * 2);
+    const x1 = Math.min(this.out.widthPx, Math.ceil(Math.max(...boxes.map((b) => b.x1)) / 2) * 2);
+    const y1 = Math.min(this.out.heightPx, Math.ceil(Math.max(...boxes.map((b) => b.y1)) / 2) * 2);
+    if (x1 - x0 < 2 || y1 - y0 < 2) return whole;
+    return { xPx: x0, yPx: y0, widthPx: x1 - x0, heightPx: y1 - y0 };
   }
 
   /** One PNG per cue, each overlaid only inside its window (clipped to the layer's). */
