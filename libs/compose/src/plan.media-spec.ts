@@ -250,6 +250,17 @@ describe('planComposition, rendered by ffmpeg 5.1', () => {
     near(pixel(frames(path, 'rgb24', 2.5), 320, 160, 120), [0, 0, 255], 6);
   });
 
+  it('holds a still that fades in at full opacity for the rest of its window, and removes it after', async () => {
+    const { path } = await render('fade-in-hold.mp4', {
+      output: { widthPx: 160, heightPx: 120, fps: 25, durationSec: 3, background: '#000000' },
+      layers: [{ type: 'color', color: '#ffffff', durationSec: 2, fadeInSec: 0.5 }],
+    });
+    expect(pixel(frames(path, 'rgb24', 0.2), 160, 80, 60)[0]).toBeLessThan(160);
+    near(pixel(frames(path, 'rgb24', 1.0), 160, 80, 60), [255, 255, 255], 6);
+    near(pixel(frames(path, 'rgb24', 1.9), 160, 80, 60), [255, 255, 255], 6);
+    near(pixel(frames(path, 'rgb24', 2.5), 160, 80, 60), [0, 0, 0], 6);
+  });
+
   it('draws a boxed transition track on a canvas the size of its boxes, in place', async () => {
     const box = { xPx: 100, yPx: 60, widthPx: 120, heightPx: 100 };
     const { path, plan } = await render('xfade-boxed.mp4', {

@@ -322,7 +322,12 @@ class Planner {
     windowSec: number,
   ): Prepared {
     const animated = layer.fadeInSec > 0 || layer.fadeOutSec > 0 || ('kenBurns' in layer && !!layer.kenBurns);
-    const frames = Math.max(1, Math.ceil(windowSec * this.fps));
+    // A still that only fades in needs frames until the fade ends; overlay (eof_action=repeat) then holds the last,
+    // opaque one for the rest of the window instead of blending a looped copy on every frame.
+    const onlyFadesIn =
+      layer.type !== 'video' && layer.fadeOutSec === 0 && !('kenBurns' in layer && layer.kenBurns !== undefined);
+    const streamSec = onlyFadesIn ? Math.min(windowSec, layer.fadeInSec + 1 / this.fps) : windowSec;
+    const frames = Math.max(1, Math.ceil(streamSec * this.fps));
     // A still is decoded and scaled once; `loop` repeats that one frame when a frame stream is needed. settb first: a
     // still keeps its demuxer's 1/25 time base, where setpts truncates N/30 s to 1/25 s ticks (frames 0 and 1 both
     // at 0, then one frame in six shares a tick), so overlay's framesync shows a Ken Burns frame early or twice.

@@ -3,6 +3,7 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { APP_CONFIG, type AppConfig } from '@reelforge/config';
 import { type CompositionPlan, planComposition } from '@reelforge/compose';
 import {
+  type AudioAnalysis,
   type GenerateJobPayload,
   InvalidMediaError,
   JobType,
@@ -36,6 +37,9 @@ const POSTER_MAX_WIDTH_PX = 1280;
  */
 @Injectable()
 export class GenerateProcessor implements OnApplicationBootstrap {
+  /** Beats of library beds, computed once per process (decoding and analysing a 30 s bed costs about a second). */
+  private readonly libraryAnalyses = new Map<string, Promise<AudioAnalysis>>();
+
   constructor(
     @InjectQueue(JobType.Generate) private readonly queue: Queue<GenerateJobPayload>,
     private readonly sources: SourceAssets,
@@ -67,6 +71,7 @@ export class GenerateProcessor implements OnApplicationBootstrap {
         media: this.media,
         fetcher: this.fetcher,
         analysis: this.analysis,
+        libraryAnalyses: this.libraryAnalyses,
       });
       const prepared = await prepareGeneration(payload.request, resolver, resolver.templateContext());
       const format = prepared.composition.output.format;

@@ -1,5 +1,12 @@
 import { type CaptionCue, type MediaFacts, type MediaSource } from '@reelforge/compose';
-import { AssetKind, DomainError, InvalidInputError, InvalidMediaError, type ProbeFacts } from '@reelforge/contracts';
+import {
+  AssetKind,
+  type AudioAnalysis,
+  DomainError,
+  InvalidInputError,
+  InvalidMediaError,
+  type ProbeFacts,
+} from '@reelforge/contracts';
 import { classifyMedia } from '@reelforge/media';
 import { type MediaTools } from '@reelforge/media/nest';
 import { type LibraryCatalog } from '@reelforge/storage';
@@ -28,6 +35,8 @@ export interface WorkerResolverDeps {
   media: MediaTools;
   fetcher: RemoteMediaFetcher;
   analysis: AudioAnalysisService;
+  /** Analyses of library files, kept for the life of the worker: the library only changes with a deployment. */
+  libraryAnalyses: Map<string, Promise<AudioAnalysis>>;
 }
 
 /**
@@ -76,7 +85,14 @@ export class WorkerGenerationResolver implements GenerationResolver {
       analyseAudio: async (source: MediaSource) => {
         if ('assetId' in source) return this.deps.analysis.forAsset(this.deps.tenantId, source.assetId);
         const facts = await this.media(source, 'audio', 'fields');
-        return this.deps.analysis.forFile(facts.path);
+        if (!('library' in source)) return this.deps.analysis.forFile(facts.path);
+        let analysis = this.deps.libraryAnalyses.get(facts.path);
+        if (!analysis) {
+          analysis = this.deps.analysis.forFile(facts.path);
+          analysis.catch(() => this.deps.libraryAnalyses.delete(facts.path));
+          this.deps.libraryAnalyses.set(facts.path, analysis);
+        }
+        return analysis;
       },
       mediaDurationSec: async (source: MediaSource) => (await this.media(source, null, 'fields')).durationSec,
     });
