@@ -1,5 +1,6 @@
 export * from './context.js';
 export * from './golden-frame.template.js';
+export * from './media-resolver.js';
 export * from './prepare.js';
 export * from './prng.js';
 export * from './registry.js';

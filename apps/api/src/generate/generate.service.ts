@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type CompositionPlan, type MediaSource, parseOrThrow, planComposition } from '@reelforge/compose';
-import { type GenerateRequest, JobType, type ProbeFacts } from '@reelforge/contracts';
+import { type GenerateRequest, JobType } from '@reelforge/contracts';
 import { AssetEntity } from '@reelforge/db';
 import { MediaTools } from '@reelforge/media/nest';
 import { LibraryCatalog, LocalStorage } from '@reelforge/storage';
 import {
   libraryTemplateContext,
+  MediaResolver,
+  onceEach,
   prepareGeneration,
   type PreparedGeneration,
   type TemplateContext,
@@ -15,7 +17,6 @@ import { type Repository } from 'typeorm';
 import { type JobAcceptedDto } from '../jobs/job.dto.js';
 import { type JobOptions, JobsService } from '../jobs/jobs.service.js';
 import { generateEnvelopeSchemas } from './generate-request.js';
-import { ApiGenerationResolver } from './generation-resolver.js';
 
 /** What `?dryRun=true` answers: the expanded composition, the plan and the ffmpeg argv, nothing rendered. */
 export interface DryRunAnswer {
@@ -35,7 +36,7 @@ export interface DryRunAnswer {
 @Injectable()
 export class GenerateService {
   /** Library files change only with a deployment: probe each once per process. */
-  private readonly libraryFacts = new Map<string, Promise<ProbeFacts>>();
+  private readonly probeLibrary = onceEach((path) => this.media.probe(path));
 
   constructor(
     @InjectRepository(AssetEntity) private readonly assets: Repository<AssetEntity>,
@@ -92,21 +93,25 @@ export class GenerateService {
     return { request: { template, fields, ...(output ? { output } : {}) }, options };
   }
 
-  private resolver(tenantId: string): ApiGenerationResolver {
-    return new ApiGenerationResolver({
-      tenantId,
-      findAsset: (owner, id) => this.assets.findOneBy({ tenantId: owner, id }),
-      assetPath: (asset) => this.storage.pathOf(asset.storageKey),
+  private resolver(tenantId: string): MediaResolver {
+    return new MediaResolver({
+      findAsset: async (id) => {
+        const asset = await this.assets.findOneBy({ tenantId, id });
+        return (
+          asset && { id: asset.id, kind: asset.kind, probe: asset.probe, path: this.storage.pathOf(asset.storageKey) }
+        );
+      },
       library: this.library,
-      probeLibrary: (path) => this.probeLibrary(path),
+      probeLibrary: this.probeLibrary,
+      labelPaths: true,
     });
   }
 
   /** Dry runs use analyses already cached on assets; the worker computes missing ones when it renders. */
-  private templateContext(tenantId: string, resolver: ApiGenerationResolver): TemplateContext {
+  private templateContext(tenantId: string, resolver: MediaResolver): TemplateContext {
     return libraryTemplateContext({
       library: this.library,
-      probe: (path) => this.probeLibrary(path),
+      probe: this.probeLibrary,
       analyseAudio: async (source: MediaSource) => {
         if (!('assetId' in source)) return null;
         return (await this.assets.findOneBy({ tenantId, id: source.assetId }))?.analysis ?? null;
@@ -114,15 +119,5 @@ export class GenerateService {
       mediaDurationSec: async (source: MediaSource) =>
         (await resolver.media(source, null, 'fields'))?.durationSec ?? null,
     });
-  }
-
-  private probeLibrary(path: string): Promise<ProbeFacts> {
-    let facts = this.libraryFacts.get(path);
-    if (!facts) {
-      facts = this.media.probe(path);
-      facts.catch(() => this.libraryFacts.delete(path));
-      this.libraryFacts.set(path, facts);
-    }
-    return facts;
   }
 }

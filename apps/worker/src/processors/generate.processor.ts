@@ -3,7 +3,6 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { APP_CONFIG, type AppConfig } from '@reelforge/config';
 import { type CompositionPlan, planComposition } from '@reelforge/compose';
 import {
-  type AudioAnalysis,
   type GenerateJobPayload,
   InvalidMediaError,
   JobType,
@@ -13,7 +12,7 @@ import {
 import { MediaTools } from '@reelforge/media/nest';
 import { buildThumbnailCommand } from '@reelforge/render';
 import { LibraryCatalog, LocalStorage, storageKeys } from '@reelforge/storage';
-import { prepareGeneration } from '@reelforge/templates';
+import { onceEach, prepareGeneration } from '@reelforge/templates';
 import { FontRegistry, renderTextLayer } from '@reelforge/text';
 import { type Queue } from 'bull';
 import { randomUUID } from 'node:crypto';
@@ -37,8 +36,9 @@ const POSTER_MAX_WIDTH_PX = 1280;
  */
 @Injectable()
 export class GenerateProcessor implements OnApplicationBootstrap {
-  /** Beats of library beds, computed once per process (decoding and analysing a 30 s bed costs about a second). */
-  private readonly libraryAnalyses = new Map<string, Promise<AudioAnalysis>>();
+  /** Library probes and beats, once per process: the library only changes with a deployment, and analysing a 30 s bed costs about a second. */
+  private readonly probeLibrary = onceEach((path) => this.media.probe(path));
+  private readonly analyseLibrary = onceEach((path) => this.analysis.forFile(path));
 
   constructor(
     @InjectQueue(JobType.Generate) private readonly queue: Queue<GenerateJobPayload>,
@@ -68,10 +68,10 @@ export class GenerateProcessor implements OnApplicationBootstrap {
         signal: context.signal,
         sources: this.sources,
         library: this.library,
-        media: this.media,
+        probeLibrary: this.probeLibrary,
         fetcher: this.fetcher,
         analysis: this.analysis,
-        libraryAnalyses: this.libraryAnalyses,
+        analyseLibrary: this.analyseLibrary,
       });
       const prepared = await prepareGeneration(payload.request, resolver, resolver.templateContext());
       const format = prepared.composition.output.format;
