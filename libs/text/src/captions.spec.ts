@@ -93,12 +93,20 @@ describe(parseCaptions.name, () => {
   });
 });
 
+describe('a broken SRT timing line', () => {
+  it('is refused naming the line', () => {
+    expect(() => parseCaptions('1\n00:00:00,500 -> 00:00:02,500\nbroken\n')).toThrow(/line 2/);
+  });
+});
+
 describe(sniffCaptionFormat.name, () => {
   it.each([
     ['WEBVTT\n\n00:01.000 --> 00:02.000\nA', 'vtt'],
     ['\uFEFFWEBVTT', 'vtt'],
     ['1\r\n00:00:01,000 --> 00:00:02,000\r\nA', 'srt'],
     ['\uFEFF12\n00:00:01.000 --> 00:00:02.000', 'srt'],
+    // Recognised with a broken arrow, so the parser can name the line.
+    ['1\n00:00:00,500 -> 00:00:02,500\nbroken', 'srt'],
     ['WEBVTTX', null],
     ['just some text', null],
     ['#EXTM3U\n#EXTINF:10,\nhttp://example.com/a.ts', null],

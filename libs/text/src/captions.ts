@@ -18,8 +18,12 @@ export const MAX_CAPTION_FILE_BYTES = 1024 * 1024;
 
 const BOM = '\uFEFF';
 const VTT_SIGNATURE = /^WEBVTT(?:[ \t\r\n]|$)/;
-/** A cue number, then a timing line: enough to tell SRT from binary media, which never starts so. */
-const SRT_SIGNATURE = /^[ \t]*\d+[ \t]*\r?\n[ \t]*(?:\d+:)?\d{1,2}:\d{2}[,.]\d{3}[ \t]+-->/;
+/**
+ * A cue number, then a line starting with a timestamp: enough to tell SRT from binary media, which never starts
+ * so. The arrow is not required here, so a broken timing line (`->`) is refused by the parser naming its line
+ * rather than by ffprobe as "not media".
+ */
+const SRT_SIGNATURE = /^[ \t]*\d+[ \t]*\r?\n[ \t]*(?:\d+:)?\d{1,2}:\d{2}[,.]\d{3}/;
 /** `hh:mm:ss,mmm` (SRT), `hh:mm:ss.mmm` or `mm:ss.mmm` (WebVTT); hours may have more than two digits. */
 const TIMESTAMP = /^(?:(\d{1,3}):)?([0-5]?\d):([0-5]\d)[,.](\d{3})$/;
 /** `start --> end`, then anything: WebVTT cue settings and SRT's `X1:` coordinates are ignored. */
