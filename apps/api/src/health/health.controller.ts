@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@reelforge/config';
 import { MediaTools } from '@reelforge/media/nest';
+import { ObjectStorage } from '@reelforge/storage';
 import { type Response } from 'express';
 import { type Redis } from 'ioredis';
 import { statfs } from 'node:fs/promises';
@@ -45,6 +46,7 @@ export class HealthController {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRedis() private readonly redis: Redis,
     private readonly media: MediaTools,
+    private readonly storage: ObjectStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -55,10 +57,10 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOkResponse({ description: 'Database, Redis, ffmpeg and disk are usable.' })
+  @ApiOkResponse({ description: 'Database, Redis, ffmpeg, disk (scratch) and the object storage are usable.' })
   @ApiServiceUnavailableResponse({ description: 'At least one check failed; the body says which.' })
   async ready(@Res() response: Response): Promise<void> {
-    const [db, redis, ffmpeg, disk] = await Promise.all([
+    const [db, redis, ffmpeg, disk, storage] = await Promise.all([
       check('database', async () => {
         await this.dataSource.query('SELECT 1');
         return undefined;
@@ -81,8 +83,12 @@ export class HealthController {
         if (freeBytes < MIN_FREE_DISK_BYTES) throw new Error(`only ${freeBytes} bytes free under MEDIA_ROOT`);
         return `${Math.floor(freeBytes / 1024 ** 2)} MiB free`;
       }),
+      check('storage', async () => {
+        await this.storage.check();
+        return this.storage.driver;
+      }),
     ]);
-    const checks = { db, redis, ffmpeg, disk };
+    const checks = { db, redis, ffmpeg, disk, storage };
     const ok = Object.values(checks).every((c) => c.ok);
     // Reported, not gating: a worker's open breaker must not take this API out of rotation.
     const workers = await withTimeout(this.workerStatuses(), 'worker status').catch(() => null);

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@reelforge/config';
 import { DomainError, type JobPayload, JobStatus, type QueuedJobType } from '@reelforge/contracts';
 import { FfmpegError, isTransientFfmpegFailure } from '@reelforge/media';
-import { LocalStorage } from '@reelforge/storage';
+import { Scratch } from '@reelforge/storage';
 import { type Job, type Queue } from 'bull';
 import { type FailureKind, CircuitBreaker } from '../runtime/circuit-breaker.js';
 import { QueueGate } from '../runtime/queue-gate.js';
@@ -114,7 +114,7 @@ export class JobTracker {
     private readonly gate: QueueGate,
     private readonly breaker: CircuitBreaker,
     private readonly notifier: JobTerminalNotifier,
-    private readonly storage: LocalStorage,
+    private readonly scratch: Scratch,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -176,7 +176,7 @@ export class JobTracker {
       const attempt = outcome.attempt;
       if (attempt.number > 1) {
         // A lost attempt (worker killed) leaves its partial output; it is fenced out, so nothing needs it.
-        const removed = await this.storage.removeTempsOf(jobId);
+        const removed = await this.scratch.removeTempsOf(jobId);
         if (removed.length > 0) logger.log(`Removed ${removed.length} temp entries of earlier attempts of ${jobId}`);
       }
       try {

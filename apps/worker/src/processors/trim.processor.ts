@@ -4,10 +4,11 @@ import { APP_CONFIG, type AppConfig } from '@reelforge/config';
 import { JobType, type TrimJobPayload, VariantKind } from '@reelforge/contracts';
 import { MediaTools } from '@reelforge/media/nest';
 import { buildTrimCommand, expectedTrimDurationSec } from '@reelforge/render';
-import { LocalStorage, storageKeys } from '@reelforge/storage';
+import { Scratch, storageKeys } from '@reelforge/storage';
 import { type Queue } from 'bull';
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { OutputRecorder } from '../lifecycle/output-recorder.js';
 import { type JobContext, JobTracker } from '../lifecycle/tracked-processor.js';
 import { SourceAssets } from './source-assets.js';
@@ -20,7 +21,7 @@ export class TrimProcessor implements OnApplicationBootstrap {
     private readonly sources: SourceAssets,
     private readonly tracker: JobTracker,
     private readonly recorder: OutputRecorder,
-    private readonly storage: LocalStorage,
+    private readonly scratch: Scratch,
     private readonly media: MediaTools,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -35,10 +36,11 @@ export class TrimProcessor implements OnApplicationBootstrap {
   }
 
   async handle(payload: TrimJobPayload, context: JobContext): Promise<void> {
-    const { asset, path } = await this.sources.load(payload.tenantId, payload.assetId);
-    const extension = asset.hasVideo ? 'mp4' : 'm4a';
-    const tempPath = this.storage.tempPath(extension, payload.jobId);
+    const workDir = await this.scratch.tempDir(payload.jobId);
     try {
+      const { asset, path } = await this.sources.load(payload.tenantId, payload.assetId, workDir);
+      const extension = asset.hasVideo ? 'mp4' : 'm4a';
+      const tempPath = join(workDir, `output.${extension}`);
       const input = {
         sourcePath: path,
         outputPath: tempPath,
@@ -58,7 +60,7 @@ export class TrimProcessor implements OnApplicationBootstrap {
         },
       });
       // ffmpeg may exit 0 after ENOSPC with a truncated output.
-      await this.storage.assertSpaceLeft();
+      await this.scratch.assertSpaceLeft();
 
       const facts = await this.media.probe(tempPath);
       const variantId = randomUUID();
@@ -85,7 +87,7 @@ export class TrimProcessor implements OnApplicationBootstrap {
         ],
       });
     } finally {
-      await this.storage.removeTemp(tempPath);
+      await this.scratch.removeTemp(workDir);
     }
   }
 }
