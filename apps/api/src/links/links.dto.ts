@@ -34,7 +34,11 @@ export class SignedUrlDto {
   })
   url!: string;
 
-  @ApiProperty({ enum: SignedUrlKind, enumName: 'SignedUrlKind' })
+  @ApiProperty({
+    enum: SignedUrlKind,
+    enumName: 'SignedUrlKind',
+    description: '`presigned`: served by the object store (S3); `signed`: served by this API under /v1/signed/.',
+  })
   kind!: SignedUrlKind;
 
   @ApiProperty({ description: 'The moment the link stops working (ISO 8601).' })
