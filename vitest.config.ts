@@ -49,7 +49,7 @@ export default defineConfig({
       {
         plugins,
         resolve: { alias },
-        test: { name: 'unit', include: ['{apps,libs}/**/*.spec.ts'], environment: 'node' },
+        test: { name: 'unit', include: ['{apps,libs,scripts}/**/*.spec.ts'], environment: 'node' },
       },
       {
         plugins,
