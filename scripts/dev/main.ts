@@ -66,20 +66,27 @@ async function planServer(
   );
 }
 
-/** An embedded PostgreSQL or redis-server from an earlier run that did not stop cleanly (kill -9). */
-function leftoverNote(pidFile: string, what: string, stopHint: (pid: number) => string): void {
+/**
+ * An embedded PostgreSQL or redis-server from an earlier run that did not stop cleanly (kill -9).
+ * `portLine` is the pid file's line holding the port (Postgres's postmaster.pid has it on line 4).
+ */
+function leftoverNote(pidFile: string, what: string, port: number, portLine: number | null, stop: string): void {
   if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n', 1)[0]);
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
   if (!Number.isInteger(pid) || pid <= 0) return;
+  if (portLine !== null && Number(lines[portLine - 1]) !== port) return;
   try {
     process.kill(pid, 0);
   } catch {
     return;
   }
-  log(
-    `The ${what} answering there is the one in ./${relative(process.cwd(), dirname(pidFile))}, left running by an ` +
-      `earlier npm run dev (pid ${pid}). This run did not start it and will not stop it: ${stopHint(pid)}`,
-  );
+  const where = `./${relative(process.cwd(), dirname(pidFile))}`;
+  const state =
+    portLine === null
+      ? `A ${what} with its data in ${where}, left running by an earlier npm run dev (pid ${pid}), is still running`
+      : `The ${what} answering there is the one in ${where}, left running by an earlier npm run dev (pid ${pid})`;
+  log(`${state}. This run did not start it and will not stop it: ${stop.replace('PID', String(pid))}`);
 }
 
 class DevRunner {
@@ -142,7 +149,8 @@ class DevRunner {
 
     if (db.kind === 'use') {
       log(`PostgreSQL: using the one at DATABASE_URL (${redactUrl(db.url)})`);
-      leftoverNote(join(dataDir, 'postgres', 'postmaster.pid'), 'PostgreSQL', (pid) => `kill -INT ${pid}`);
+      const port = Number(new URL(db.url).port || 5432);
+      leftoverNote(join(dataDir, 'postgres', 'postmaster.pid'), 'PostgreSQL', port, 4, 'kill -INT PID');
     } else if (pgBinaries) {
       const { host } = db.standIn;
       const port = db.standIn.choosePort ? await findFreePort(host, preferredPort(54320, this.cwd)) : db.standIn.port;
@@ -171,7 +179,7 @@ class DevRunner {
 
     if (redis.kind === 'use') {
       log(`Redis: using the one at REDIS_URL (${redactUrl(redis.url)})`);
-      leftoverNote(join(dataDir, 'redis', 'redis.pid'), 'redis-server', (pid) => `kill ${pid}`);
+      leftoverNote(join(dataDir, 'redis', 'redis.pid'), 'redis-server', 0, null, 'kill PID');
     } else if (redisBinary) {
       const { host } = redis.standIn;
       const port = redis.standIn.choosePort
