@@ -8,12 +8,16 @@ import { type Queue } from 'bull';
 /** Every Bull queue of the deployment, for the queue gauges and the dashboard. */
 @Injectable()
 export class QueueInspector {
-  readonly queues: Queue[];
+  private resolved: Queue[] | null = null;
 
-  constructor(moduleRef: ModuleRef) {
-    this.queues = [...QUEUE_NAMES, WEBHOOK_QUEUE].map((name) =>
-      moduleRef.get<Queue>(getQueueToken(name), { strict: false }),
+  constructor(private readonly moduleRef: ModuleRef) {}
+
+  /** Resolved on first use: in the constructor the queue providers may not be instantiated yet. */
+  get queues(): Queue[] {
+    this.resolved ??= [...QUEUE_NAMES, WEBHOOK_QUEUE].map((name) =>
+      this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }),
     );
+    return this.resolved;
   }
 
   async snapshot(): Promise<QueueSnapshot[]> {
