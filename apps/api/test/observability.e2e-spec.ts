@@ -267,7 +267,9 @@ describe('observability', () => {
       const login = await harness.http.get(loginUrl).expect(303);
       expect(login.headers.location).toBe('/admin/queues');
       const setCookie = (login.headers['set-cookie'] as unknown as string[])[0];
-      expect(setCookie).toMatch(/^rf_dashboard=session\.\d+\.[\w-]{43}; Path=\/admin\/queues; Max-Age=900; HttpOnly; SameSite=Strict/);
+      expect(setCookie).toMatch(
+        /^rf_dashboard=session\.\d+\.[\w-]{43}; Path=\/admin\/queues; Max-Age=900; HttpOnly; SameSite=Strict/,
+      );
       const cookie = setCookie.split(';')[0];
       secrets.push(cookie.split('=')[1]);
 

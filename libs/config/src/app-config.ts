@@ -164,7 +164,7 @@ function readOriginList(env: Env, errors: EnvErrors, name: string): string[] {
     .map((item) => item.trim())
     .filter(Boolean);
   for (const item of items) {
-    let origin: string | null = null;
+    let origin: string | null;
     try {
       const url = new URL(item);
       origin = ['http:', 'https:'].includes(url.protocol) ? url.origin : null;
@@ -205,8 +205,9 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
   if (!/^[A-Za-z0-9_.-]{1,64}$/.test(queuePrefix)) errors.add('QUEUE_PREFIX', 'must be 1-64 of A-Z a-z 0-9 _ . -');
 
   const metricsToken = env.METRICS_TOKEN?.trim() ?? '';
-  if (metricsToken !== '' && metricsToken.length < 16)
+  if (metricsToken !== '' && metricsToken.length < 16) {
     errors.add('METRICS_TOKEN', 'must be empty or at least 16 characters');
+  }
   const workerMetricsPortRaw = env.WORKER_METRICS_PORT?.trim() ?? '';
   const observability: AppConfig['observability'] = {
     logLevel: readChoice(env, errors, 'LOG_LEVEL', LOG_LEVELS, 'info'),

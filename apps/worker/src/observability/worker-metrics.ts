@@ -12,7 +12,7 @@ import { WEBHOOK_QUEUE, type WebhookDeliveryPayload } from '@reelforge/contracts
 import { MediaTools } from '@reelforge/media/nest';
 import { createRegistry, currentJobContext, isScrapeAuthorized, WorkerMetrics } from '@reelforge/observability';
 import { type Job, type Queue } from 'bull';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { type Registry } from 'prom-client';
 
@@ -85,7 +85,7 @@ export class WorkerMetricsService implements OnModuleInit, OnApplicationBootstra
     method: string | undefined,
     url: string | undefined,
     authorization: string | undefined,
-    response: import('node:http').ServerResponse,
+    response: ServerResponse,
   ): Promise<void> {
     const path = (url ?? '/').split('?')[0];
     if (path !== '/metrics' || (method !== 'GET' && method !== 'HEAD')) {
