@@ -17,7 +17,9 @@ export class SecretScrubber {
 
   /** `literals`: exact strings to hide (the master key, tokens); short ones are ignored to avoid mangling text. */
   constructor(literals: ReadonlyArray<string | null | undefined>) {
-    this.literals = literals.filter((value): value is string => typeof value === 'string' && value.length >= 8);
+    const plain = literals.filter((value): value is string => typeof value === 'string' && value.length >= 8);
+    // Lines are JSON: a literal with quotes or backslashes appears escaped there.
+    this.literals = [...new Set(plain.flatMap((value) => [value, JSON.stringify(value).slice(1, -1)]))];
   }
 
   scrub(text: string): string {
