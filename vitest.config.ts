@@ -25,6 +25,7 @@ const alias = [
     'filtergraph',
     'media',
     'net',
+    'observability',
     'queue',
     'render',
     'storage',

@@ -60,7 +60,24 @@ export interface AppConfig {
     /** How long an open breaker keeps the worker's queues paused. */
     breakerPauseMs: number;
   };
+  observability: {
+    logLevel: LogLevel;
+    /** `pretty` is for a human at a terminal (needs the dev dependency pino-pretty); JSON lines otherwise. */
+    logFormat: 'json' | 'pretty';
+    /** Bearer token `/metrics` asks for (API and worker); null leaves it open, as Prometheus expects by default. */
+    metricsToken: string | null;
+    /** The worker's metrics listener; null: no listener. 0 picks a free port (tests). */
+    workerMetricsPort: number | null;
+    workerMetricsHost: string;
+    /** Browser origins allowed to call the API (exact `scheme://host[:port]`); empty: CORS off. */
+    corsOrigins: string[];
+    /** Lifetime of the cookie that opens the queue dashboard in a browser. */
+    adminSessionTtlSec: number;
+  };
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 type Env = Record<string, string | undefined>;
 
@@ -126,6 +143,39 @@ function readCidrList(env: Env, errors: EnvErrors, name: string): string[] {
   return items;
 }
 
+function readChoice<T extends string>(
+  env: Env,
+  errors: EnvErrors,
+  name: string,
+  choices: readonly T[],
+  fallback: T,
+): T {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if ((choices as readonly string[]).includes(raw)) return raw as T;
+  errors.add(name, `must be one of ${choices.join(', ')} (got "${raw}")`);
+  return fallback;
+}
+
+/** Comma-separated origins, each exactly what a browser sends in `Origin`: no path, no trailing slash. */
+function readOriginList(env: Env, errors: EnvErrors, name: string): string[] {
+  const items = (env[name] ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  for (const item of items) {
+    let origin: string | null;
+    try {
+      const url = new URL(item);
+      origin = ['http:', 'https:'].includes(url.protocol) ? url.origin : null;
+    } catch {
+      origin = null;
+    }
+    if (origin !== item) errors.add(name, `holds "${item}", which is not an origin like https://editor.example.com`);
+  }
+  return items;
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
@@ -153,6 +203,24 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
 
   const queuePrefix = env.QUEUE_PREFIX?.trim() || 'reelforge';
   if (!/^[A-Za-z0-9_.-]{1,64}$/.test(queuePrefix)) errors.add('QUEUE_PREFIX', 'must be 1-64 of A-Z a-z 0-9 _ . -');
+
+  const metricsToken = env.METRICS_TOKEN?.trim() ?? '';
+  if (metricsToken !== '' && metricsToken.length < 16) {
+    errors.add('METRICS_TOKEN', 'must be empty or at least 16 characters');
+  }
+  const workerMetricsPortRaw = env.WORKER_METRICS_PORT?.trim() ?? '';
+  const observability: AppConfig['observability'] = {
+    logLevel: readChoice(env, errors, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    logFormat: readChoice(env, errors, 'LOG_FORMAT', ['json', 'pretty'] as const, 'json'),
+    metricsToken: metricsToken === '' ? null : metricsToken,
+    workerMetricsPort: workerMetricsPortRaw === '' ? null : readInt(env, errors, 'WORKER_METRICS_PORT', 0, 0, 65535),
+    workerMetricsHost: env.WORKER_METRICS_HOST?.trim() || '0.0.0.0',
+    corsOrigins: readOriginList(env, errors, 'CORS_ORIGINS'),
+    adminSessionTtlSec: readInt(env, errors, 'ADMIN_SESSION_TTL_SEC', 900, 10, 86_400),
+  };
+  if (isIP(observability.workerMetricsHost) === 0 && observability.workerMetricsHost !== 'localhost') {
+    errors.add('WORKER_METRICS_HOST', `must be an IP address (got "${observability.workerMetricsHost}")`);
+  }
 
   const config: AppConfig = {
     api: {
@@ -204,6 +272,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       breakerThreshold: readInt(env, errors, 'WORKER_BREAKER_THRESHOLD', 5, 1, 1_000),
       breakerPauseMs: readInt(env, errors, 'WORKER_BREAKER_PAUSE_MS', 30_000, 100, 3_600_000),
     },
+    observability,
   };
 
   for (const name of ['FFMPEG_PATH', 'FFPROBE_PATH'] as const) {
