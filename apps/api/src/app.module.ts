@@ -14,6 +14,7 @@ import { HttpErrorFilter } from './http/http-error.filter.js';
 import { createValidationPipe } from './http/validation.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { LibraryModule } from './library/library.module.js';
+import { ProjectsModule } from './projects/projects.module.js';
 import { RenderingModule } from './rendering/rendering.module.js';
 import { TextModule } from './text/text.module.js';
 import { VariantsModule } from './variants/variants.module.js';
@@ -35,6 +36,7 @@ export class AppModule {
         JobsModule,
         RenderingModule,
         GenerateModule,
+        ProjectsModule,
         VariantsModule,
         LibraryModule,
         TextModule,

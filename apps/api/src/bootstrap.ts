@@ -13,7 +13,8 @@ export async function createApiApp(config: AppConfig, options: { logger?: false 
     // Multipart uploads are streamed by the assets service; JSON bodies are small specs.
     bodyParser: false,
   });
-  app.useBodyParser('json', { limit: '1mb' });
+  // JSON Patch bodies (RFC 6902) are JSON under their own media type.
+  app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/json-patch+json'] });
   app.set('trust proxy', config.api.trustProxy);
   app.disable('x-powered-by');
   app.enableShutdownHooks();
