@@ -30,6 +30,7 @@ const alias = [
     'storage',
     'templates',
     'text',
+    'transcribe',
   ].map((name) => ({
     find: new RegExp(`^@reelforge/${name}$`),
     replacement: source(`${name}/src/index.ts`),
