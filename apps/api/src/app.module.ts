@@ -17,6 +17,7 @@ import { LibraryModule } from './library/library.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { RenderingModule } from './rendering/rendering.module.js';
 import { TextModule } from './text/text.module.js';
+import { TranscribeModule } from './transcribe/transcribe.module.js';
 import { VariantsModule } from './variants/variants.module.js';
 
 @Module({})
@@ -37,6 +38,7 @@ export class AppModule {
         RenderingModule,
         GenerateModule,
         ProjectsModule,
+        TranscribeModule,
         VariantsModule,
         LibraryModule,
         TextModule,
