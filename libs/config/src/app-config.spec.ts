@@ -51,6 +51,16 @@ describe(loadAppConfig.name, () => {
         breakerThreshold: 5,
         breakerPauseMs: 30_000,
       },
+      transcribe: {
+        provider: null,
+        whisperBin: undefined,
+        whisperModel: undefined,
+        url: undefined,
+        apiKey: null,
+        model: 'whisper-1',
+        timeoutMs: 600_000,
+        maxDurationSec: 600,
+      },
     });
   });
 
