@@ -80,10 +80,10 @@ export class ProjectVersionSummaryDto {
   @ApiProperty({ nullable: true, type: Number, description: 'For a restore: the version copied.' })
   restoredFrom!: number | null;
 
-  @ApiProperty()
+  @ApiProperty({ description: "The project's name when this version was saved." })
   name!: string;
 
-  @ApiProperty()
+  @ApiProperty({ description: "SHA-256 of this version's canonical composition; equal content, equal hash." })
   contentHash!: string;
 
   @ApiProperty()
@@ -91,10 +91,14 @@ export class ProjectVersionSummaryDto {
 }
 
 export class ProjectVersionDto extends ProjectVersionSummaryDto {
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Tags as saved in this version.',
+  })
   tags!: Record<string, string>;
 
-  @ApiProperty({ type: 'object', additionalProperties: true })
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The composition as saved in this version.' })
   composition!: Record<string, unknown>;
 }
 
@@ -121,22 +125,22 @@ export class ProjectRenderDto {
   @ApiProperty({ description: 'The version rendered.' })
   version!: number;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'The content rendered; a later request for the same hash reuses this render.' })
   contentHash!: string;
 
   @ApiProperty({ format: 'uuid' })
   jobId!: string;
 
-  @ApiProperty({ enum: JobStatus, enumName: 'JobStatus' })
+  @ApiProperty({ enum: JobStatus, enumName: 'JobStatus', description: "The render job's status." })
   status!: JobStatus;
 
-  @ApiProperty({ minimum: 0, maximum: 100 })
+  @ApiProperty({ minimum: 0, maximum: 100, description: 'Percent done, from ffmpeg progress.' })
   progress!: number;
 
   @ApiProperty({ type: [JobOutputDto], description: 'Once succeeded: the video, then its poster.' })
   outputs!: JobOutputDto[];
 
-  @ApiProperty({ type: JobErrorDto, nullable: true })
+  @ApiProperty({ type: JobErrorDto, nullable: true, description: 'Why the render failed.' })
   error!: JobErrorDto | null;
 
   @ApiProperty({ type: [String], description: 'What the render did differently than asked.' })
@@ -166,13 +170,13 @@ export class ProjectRenderPageDto extends PageMetaDto {
 }
 
 export class ProjectRenderLogDto {
-  @ApiProperty({ enum: JobStatus, enumName: 'JobStatus' })
+  @ApiProperty({ enum: JobStatus, enumName: 'JobStatus', description: "The render job's status." })
   status!: JobStatus;
 
-  @ApiProperty({ type: [String] })
+  @ApiProperty({ type: [String], description: 'Notes from a render that still succeeded (text cut to its box, ...).' })
   warnings!: string[];
 
-  @ApiProperty({ type: JobErrorDto, nullable: true })
+  @ApiProperty({ type: JobErrorDto, nullable: true, description: 'Why the render failed.' })
   error!: JobErrorDto | null;
 
   @ApiProperty({

@@ -35,13 +35,13 @@ export class TranscriptWordDto {
 }
 
 export class TranscriptSegmentDto {
-  @ApiProperty()
+  @ApiProperty({ description: 'Seconds from the start of the source audio.' })
   startSec!: number;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Seconds from the start of the source audio.' })
   endSec!: number;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'What was said in this stretch, as the provider segmented it.' })
   text!: string;
 
   @ApiProperty({ type: [TranscriptWordDto], description: 'Empty when the provider gave no word timings.' })
@@ -61,7 +61,7 @@ export class TranscriptDto {
   @ApiProperty({ format: 'uuid', description: 'The asset the speech came from.' })
   sourceAssetId!: string;
 
-  @ApiProperty({ type: [TranscriptSegmentDto] })
+  @ApiProperty({ type: [TranscriptSegmentDto], description: "The provider's segments (pauses, sentences)." })
   segments!: TranscriptSegmentDto[];
 
   @ApiProperty({ type: [TranscriptWordDto], description: 'Every word with its timing, in order.' })
