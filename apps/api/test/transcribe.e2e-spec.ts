@@ -253,8 +253,9 @@ describe('transcription without a provider', () => {
   });
 
   it('answers 501 naming the settings that turn it on', async () => {
+    const audio = await uploadAsset(harness, tenant.key, testMedia.wav3s());
     const response = await harness.http
-      .post(`/v1/assets/${crypto.randomUUID()}/transcribe`)
+      .post(`/v1/assets/${audio.id as string}/transcribe`)
       .set('X-API-Key', tenant.key)
       .send({})
       .expect(501);

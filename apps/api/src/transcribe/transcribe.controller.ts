@@ -44,17 +44,18 @@ export class TranscribeController {
     @Body() dto: TranscribeAssetDto,
     @IdempotencyKey() idempotencyKey?: string,
   ): Promise<TranscribeAcceptedDto> {
-    if (this.config.transcribe.provider === null) {
-      throw new DomainError('not_configured', `Transcription is not configured: ${TRANSCRIBE_SETTINGS_HINT}`, {
-        settings: ['WHISPER_BIN', 'WHISPER_MODEL', 'TRANSCRIBE_URL', 'TRANSCRIBE_API_KEY', 'TRANSCRIBE_MODEL'],
-      });
-    }
     const tenantId = principal.tenantId;
     const asset = await this.assets.getOwnedOrFail(tenantId, id);
     if (!asset.hasAudio) {
       throw new InvalidMediaError(`Asset ${asset.id} (${asset.kind}) has no audio stream to transcribe`, {
         assetId: asset.id,
         kind: asset.kind,
+      });
+    }
+    // Checked after the request itself: a malformed request or a missing asset is the caller's 4xx either way.
+    if (this.config.transcribe.provider === null) {
+      throw new DomainError('not_configured', `Transcription is not configured: ${TRANSCRIBE_SETTINGS_HINT}`, {
+        settings: ['WHISPER_BIN', 'WHISPER_MODEL', 'TRANSCRIBE_URL', 'TRANSCRIBE_API_KEY', 'TRANSCRIBE_MODEL'],
       });
     }
     const captionsAssetId = randomUUID();
