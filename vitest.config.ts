@@ -31,6 +31,7 @@ const alias = [
     'storage',
     'templates',
     'text',
+    'transcribe',
   ].map((name) => ({
     find: new RegExp(`^@reelforge/${name}$`),
     replacement: source(`${name}/src/index.ts`),

@@ -37,7 +37,8 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
   const cors = corsOptions(config);
   if (cors) app.enableCors(cors);
 
-  app.useBodyParser('json', { limit: '1mb' });
+  // JSON Patch bodies (RFC 6902) are JSON under their own media type.
+  app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/json-patch+json'] });
   app.set('trust proxy', config.api.trustProxy);
   app.disable('x-powered-by');
   app.enableShutdownHooks();

@@ -60,6 +60,16 @@ describe(loadAppConfig.name, () => {
         corsOrigins: [],
         adminSessionTtlSec: 900,
       },
+      transcribe: {
+        provider: null,
+        whisperBin: undefined,
+        whisperModel: undefined,
+        url: undefined,
+        apiKey: null,
+        model: 'whisper-1',
+        timeoutMs: 600_000,
+        maxDurationSec: 600,
+      },
     });
   });
 

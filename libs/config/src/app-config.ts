@@ -74,6 +74,24 @@ export interface AppConfig {
     /** Lifetime of the cookie that opens the queue dashboard in a browser. */
     adminSessionTtlSec: number;
   };
+  transcribe: TranscribeConfig;
+}
+
+/** Captions from speech (POST /v1/assets/:id/transcribe); unconfigured, that route answers 501. */
+export interface TranscribeConfig {
+  /** Chosen by which settings are made: WHISPER_BIN + WHISPER_MODEL, or TRANSCRIBE_URL. */
+  provider: 'whisper.cpp' | 'http' | null;
+  whisperBin?: string;
+  whisperModel?: string;
+  /** An OpenAI-compatible base URL (`…/v1`) or the full `/audio/transcriptions` URL; operator config, not SSRF-checked. */
+  url?: string;
+  apiKey: string | null;
+  /** Sent as `model` to the HTTP endpoint. */
+  model: string;
+  /** One provider call. */
+  timeoutMs: number;
+  /** Only this much of the audio is transcribed (16 kHz WAV: 600 s is 19 MB, under OpenAI's 25 MB). */
+  maxDurationSec: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
@@ -176,6 +194,36 @@ function readOriginList(env: Env, errors: EnvErrors, name: string): string[] {
   return items;
 }
 
+function readTranscribe(env: Env, errors: EnvErrors): TranscribeConfig {
+  const whisperBin = readPath(env, errors, 'WHISPER_BIN');
+  const whisperModel = readPath(env, errors, 'WHISPER_MODEL');
+  const rawUrl = env.TRANSCRIBE_URL?.trim();
+  const url = rawUrl ? readUrl(env, errors, 'TRANSCRIBE_URL', rawUrl, ['http:', 'https:']) : undefined;
+  for (const [name, path] of [
+    ['WHISPER_BIN', whisperBin],
+    ['WHISPER_MODEL', whisperModel],
+  ] as const) {
+    if (path && !statSync(path, { throwIfNoEntry: false })?.isFile()) {
+      errors.add(name, `points at "${path}", which is not a file`);
+    }
+  }
+  if (Boolean(whisperBin) !== Boolean(whisperModel)) {
+    errors.add(whisperBin ? 'WHISPER_MODEL' : 'WHISPER_BIN', 'is required with the other whisper.cpp setting');
+  }
+  if (whisperBin && url)
+    errors.add('TRANSCRIBE_URL', 'and WHISPER_BIN are both set; configure one transcription provider');
+  return {
+    provider: whisperBin && whisperModel ? 'whisper.cpp' : url ? 'http' : null,
+    whisperBin,
+    whisperModel,
+    url,
+    apiKey: env.TRANSCRIBE_API_KEY?.trim() || null,
+    model: env.TRANSCRIBE_MODEL?.trim() || 'whisper-1',
+    timeoutMs: readInt(env, errors, 'TRANSCRIBE_TIMEOUT_MS', 600_000, 1_000, 24 * 3_600_000),
+    maxDurationSec: readInt(env, errors, 'TRANSCRIBE_MAX_SEC', 600, 1, 48 * 3600),
+  };
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
@@ -273,7 +321,10 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       breakerPauseMs: readInt(env, errors, 'WORKER_BREAKER_PAUSE_MS', 30_000, 100, 3_600_000),
     },
     observability,
+    transcribe: { provider: null, apiKey: null, model: 'whisper-1', timeoutMs: 600_000, maxDurationSec: 600 },
   };
+
+  config.transcribe = readTranscribe(env, errors);
 
   for (const name of ['FFMPEG_PATH', 'FFPROBE_PATH'] as const) {
     const path = name === 'FFMPEG_PATH' ? config.media.ffmpegPath : config.media.ffprobePath;
