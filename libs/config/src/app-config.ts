@@ -210,8 +210,9 @@ function readTranscribe(env: Env, errors: EnvErrors): TranscribeConfig {
   if (Boolean(whisperBin) !== Boolean(whisperModel)) {
     errors.add(whisperBin ? 'WHISPER_MODEL' : 'WHISPER_BIN', 'is required with the other whisper.cpp setting');
   }
-  if (whisperBin && url)
+  if (whisperBin && url) {
     errors.add('TRANSCRIBE_URL', 'and WHISPER_BIN are both set; configure one transcription provider');
+  }
   return {
     provider: whisperBin && whisperModel ? 'whisper.cpp' : url ? 'http' : null,
     whisperBin,
