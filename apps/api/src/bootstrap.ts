@@ -4,6 +4,7 @@ import { type NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { type AppConfig } from '@reelforge/config';
 import { AppModule } from './app.module.js';
+import { refuseForbiddenCharacters, verifyJsonDepth } from './http/body-guard.js';
 import { buildOpenApiDocument } from './openapi.js';
 
 /** Builds the HTTP app without listening, so main.ts and the e2e tests share every setting. */
@@ -13,7 +14,10 @@ export async function createApiApp(config: AppConfig, options: { logger?: false 
     // Multipart uploads are streamed by the assets service; JSON bodies are small specs.
     bodyParser: false,
   });
-  app.useBodyParser('json', { limit: '1mb' });
+  // Nest's option type omits body-parser's `verify`, but passes it through; it sees the raw bytes first.
+  const jsonOptions = { limit: '1mb', verify: verifyJsonDepth };
+  app.useBodyParser('json', jsonOptions);
+  app.use(refuseForbiddenCharacters);
   app.set('trust proxy', config.api.trustProxy);
   app.disable('x-powered-by');
   app.enableShutdownHooks();

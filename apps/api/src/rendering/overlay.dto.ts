@@ -20,6 +20,7 @@ import {
 } from 'class-validator';
 import { TextLayerDto } from '../text/text-layer.dto.js';
 import { JobOptionsDto } from './job-options.dto.js';
+import { IsDecimal } from '../http/decimal-places.validator.js';
 
 export const LAYER_TYPES = ['text', 'image', 'video'] as const;
 export type LayerType = (typeof LAYER_TYPES)[number];
@@ -101,13 +102,13 @@ class LayerLookDto {
 
   @ApiPropertyOptional({ minimum: 0, default: 0, description: 'When the layer appears, in seconds of the video.' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsDecimal(3)
   @Min(0)
   startSec?: number;
 
   @ApiPropertyOptional({ minimum: 0, description: 'When it disappears, in seconds; default the end of the video.' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsDecimal(3)
   @Min(0)
   endSec?: number;
 
@@ -118,7 +119,7 @@ class LayerLookDto {
     description: 'Fade-in length in seconds, from startSec.',
   })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsDecimal(3)
   @Min(0)
   @Max(60)
   fadeInSec?: number;
@@ -130,7 +131,7 @@ class LayerLookDto {
     description: 'Fade-out length in seconds, ending at endSec.',
   })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsDecimal(3)
   @Min(0)
   @Max(60)
   fadeOutSec?: number;
