@@ -142,8 +142,10 @@ export class JobLifecycle {
         progress: 100,
         outputVariantIds,
         finishedAt: () => 'now()',
-        ...(warnings.length > 0 ? { warnings: [...warnings] } : {}),
+        // Appended: the API may have stored warnings at submission (a deprecated request shape).
+        ...(warnings.length > 0 ? { warnings: () => 'warnings || CAST(:newWarnings AS jsonb)' } : {}),
       })
+      .setParameter('newWarnings', JSON.stringify(warnings))
       .execute();
     return (result.affected ?? 0) > 0;
   }
