@@ -136,9 +136,13 @@ async function main() {
     S3_FORCE_PATH_STYLE: 'true',
     S3_ACCESS_KEY_ID: 'S3RVER',
     S3_SECRET_ACCESS_KEY: 'S3RVER',
-    // A killed worker's job is noticed in seconds rather than the default 30 s.
-    QUEUE_LOCK_MS: '4000',
-    QUEUE_STALLED_INTERVAL_MS: '2000',
+    // A killed worker's job is noticed in about 20 s rather than the default 30-60 s. Not shorter: on a
+    // loaded machine a live worker can miss a lock renewal, and its job is then run again (fenced: only
+    // one attempt can record outputs, which this demo checks).
+    QUEUE_LOCK_MS: '15000',
+    QUEUE_STALLED_INTERVAL_MS: '5000',
+    // Generous for a shared, overloaded machine; the defaults suit a machine of its own.
+    PROBE_TIMEOUT_MS: '60000',
     WORKER_CONCURRENCY: '1',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     ...(process.env.FFMPEG_PATH ? { FFMPEG_PATH: process.env.FFMPEG_PATH } : {}),
@@ -179,7 +183,11 @@ async function main() {
     workers.push(spawnApp(`worker-${i}`, 'dist/apps/worker/src/main.js', machine(`worker-${i}`)));
   }
   for (const worker of workers) {
-    await waitFor(() => readFileSync(worker.logPath, 'utf8').includes('Consuming queues'), 60_000, worker.name);
+    await waitFor(
+      () => existsSync(worker.logPath) && readFileSync(worker.logPath, 'utf8').includes('Consuming queues'),
+      60_000,
+      worker.name,
+    );
   }
   log(
     `API (pid ${apiProcess.child.pid}) and ${WORKERS} workers (pids ${workers.map((w) => w.child.pid).join(', ')}) up`,
@@ -222,9 +230,13 @@ async function main() {
   }
   log(`submitted ${JOB_COUNT} jobs (${kinds.map(([kind]) => kind).join(', ')}, in turn)`);
 
-  // Kill worker 1 in the middle of a render: its ffmpeg is running.
+  // Kill worker 1 in the middle of a render (its ffmpeg is running), once it has finished a job of its own.
   const victim = workers[0];
-  await waitFor(() => ffmpegChildren(victim.child.pid).length > 0, 120_000, `${victim.name} to run ffmpeg`);
+  await waitFor(
+    () => jobEvents(victim.logPath).some((e) => e.event === 'succeeded') && ffmpegChildren(victim.child.pid).length > 0,
+    300_000,
+    `${victim.name} to run ffmpeg`,
+  );
   const running = jobEvents(victim.logPath).filter((e) => e.event === 'started');
   const ended = new Set(
     jobEvents(victim.logPath)
@@ -295,19 +307,25 @@ async function main() {
       ),
   );
 
-  // Who finished what, from the workers' own logs (the killed one included).
+  // Who finished what: the worker that ran a job's last attempt, the only one its fence let record outputs
+  // (from the workers' own logs, the killed one included). Earlier attempts were lost or superseded.
+  const byId = new Map(jobs.map((job) => [job.id, job]));
   const finishedBy = new Map();
   const perWorker = {};
+  let superseded = 0;
   for (const worker of workers) {
     perWorker[worker.name] = 0;
     for (const event of jobEvents(worker.logPath)) {
       if (event.event !== 'succeeded') continue;
+      if (event.attempt !== byId.get(event.jobId)?.attempts) {
+        superseded++;
+        continue;
+      }
       finishedBy.set(event.jobId, [...(finishedBy.get(event.jobId) ?? []), worker.name]);
       perWorker[worker.name]++;
     }
   }
 
-  const byId = new Map(jobs.map((job) => [job.id, job]));
   const problems = [];
   for (const { kind, jobId } of submitted) {
     const job = byId.get(jobId);
@@ -337,6 +355,9 @@ async function main() {
     `  succeeded jobs finished by exactly one worker: ${jobs.filter((j) => (finishedBy.get(j.id) ?? []).length === 1).length}`,
   );
   console.log(`Finished per worker: ${JSON.stringify(perWorker)}`);
+  console.log(
+    `Attempts that rendered but lost to a newer attempt of the same job (fenced, nothing recorded): ${superseded}`,
+  );
   if (killed) {
     console.log(
       `Killed job ${killedJob} (${killed.type}): ${killed.status} after ${killed.attempts} attempts, ` +
