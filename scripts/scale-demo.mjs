@@ -17,6 +17,8 @@ import pg from 'pg';
 import S3rver from 's3rver';
 
 const ROOT = resolve(import.meta.dirname, '..');
+// The SDK warns once per process that releases after January 2027 need Node 22; Node 20 is supported here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const PORT_BASE = Number(process.env.DEMO_PORT_BASE ?? 15600);
 const DATABASE_URL = process.env.DEMO_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/reelforge_scale_demo';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
