@@ -25,11 +25,13 @@ const alias = [
     'filtergraph',
     'media',
     'net',
+    'observability',
     'queue',
     'render',
     'storage',
     'templates',
     'text',
+    'transcribe',
   ].map((name) => ({
     find: new RegExp(`^@reelforge/${name}$`),
     replacement: source(`${name}/src/index.ts`),
