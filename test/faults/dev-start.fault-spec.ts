@@ -51,11 +51,10 @@ function devDir(env: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'reelforge-dev-start-'));
   chmodSync(dir, 0o755);
   const example = readFileSync(join(ROOT, '.env.example'), 'utf8');
-  const lines = example.split('\n').map((line) => {
-    const key = /^([A-Z_]+)=/.exec(line)?.[1];
-    return key !== undefined && key in env ? `${key}=${env[key]}` : line;
-  });
-  writeFileSync(join(dir, '.env'), lines.join('\n'));
+  const keyOf = (line: string): string => /^([A-Z_]+)=/.exec(line)?.[1] ?? '';
+  const lines = example.split('\n').filter((line) => !(keyOf(line) in env));
+  const own = Object.entries(env).map(([key, value]) => `${key}=${value}`);
+  writeFileSync(join(dir, '.env'), [...lines, ...own, ''].join('\n'));
   return dir;
 }
 
@@ -126,6 +125,8 @@ describe('npm run dev on a machine without PostgreSQL and Redis', () => {
       PORT: String(apiPort),
       MASTER_KEY,
       ASSETS_DIR: join(ROOT, 'assets'),
+      // No worker metrics listener: a fixed port would meet other runs on this machine.
+      WORKER_METRICS_PORT: '',
     });
     const run = startDev(dir);
     const base = `http://127.0.0.1:${apiPort}`;
