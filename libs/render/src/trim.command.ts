@@ -1,8 +1,8 @@
-import { InvalidInputError, type ProbeFacts, TrimMode } from '@reelforge/contracts';
+import { InvalidInputError, TrimMode } from '@reelforge/contracts';
 import { FilterGraph } from '@reelforge/filtergraph';
 import { inputArgs } from '@reelforge/media';
 
-import { AAC_DEFAULTS, FASTSTART, H264_WEB_DEFAULTS, toBt709 } from './encoding.js';
+import { AAC_DEFAULTS, type ColourFacts, FASTSTART, H264_WEB_DEFAULTS, toBt709 } from './encoding.js';
 
 export interface TrimCommandInput {
   sourcePath: string;
@@ -15,7 +15,7 @@ export interface TrimCommandInput {
   hasVideo: boolean;
   hasAudio: boolean;
   /** The source's colour facts, so an accurate trim can convert to BT.709 from the right matrix. */
-  colour?: Pick<ProbeFacts, 'colorSpace' | 'pixelFormat' | 'height'>;
+  colour?: ColourFacts;
 }
 
 /** Far beyond any media limit, and well below 1e21, where toFixed switches to exponent notation. */
