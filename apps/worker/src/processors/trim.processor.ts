@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@reelforge/config';
-import { JobType, type TrimJobPayload, VariantKind } from '@reelforge/contracts';
+import { JobType, type TrimJobPayload, TrimMode, VariantKind } from '@reelforge/contracts';
 import { MediaTools } from '@reelforge/media/nest';
 import { buildTrimCommand, expectedTrimDurationSec } from '@reelforge/render';
 import { LocalStorage, storageKeys } from '@reelforge/storage';
@@ -10,9 +10,13 @@ import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { OutputRecorder } from '../lifecycle/output-recorder.js';
 import { type JobContext, JobTracker } from '../lifecycle/tracked-processor.js';
+import { smartCutTrim } from './smart-cut-trim.js';
 import { SourceAssets } from './source-assets.js';
 
-/** Trim: one ffmpeg run into a temp file, probe what came out, then record it as a variant. */
+/**
+ * Trim: an accurate trim of an H.264 source is a smart cut when the source allows it (re-encode only around the
+ * cut points), else one ffmpeg run into a temp file; probe what came out, then record it as a variant.
+ */
 @Injectable()
 export class TrimProcessor implements OnApplicationBootstrap {
   constructor(
@@ -49,14 +53,38 @@ export class TrimProcessor implements OnApplicationBootstrap {
         hasAudio: asset.hasAudio,
         colour: asset.probe,
       };
-      await this.media.runner.run(buildTrimCommand(input), {
-        timeoutMs: this.config.media.jobTimeoutMs,
-        signal: context.signal,
-        expectedDurationSec: expectedTrimDurationSec(input),
-        onProgress: (progress) => {
-          if (progress.percent !== null) context.reportProgress(progress.percent);
-        },
-      });
+      const warnings: string[] = [];
+      let smartCut = false;
+      if (payload.mode === TrimMode.Accurate && asset.hasVideo) {
+        const workDir = await this.storage.tempDir(`${payload.jobId}-cut`);
+        try {
+          const outcome = await smartCutTrim(this.media, {
+            sourcePath: path,
+            outputPath: tempPath,
+            startSec: payload.startSec,
+            endSec: payload.endSec,
+            probe: asset.probe,
+            workDir,
+            timeoutMs: this.config.media.jobTimeoutMs,
+            signal: context.signal,
+            onProgress: (percent) => context.reportProgress(percent),
+          });
+          smartCut = outcome.done;
+          if (!outcome.done && outcome.warning) warnings.push(outcome.warning);
+        } finally {
+          await this.storage.removeTemp(workDir);
+        }
+      }
+      if (!smartCut) {
+        await this.media.runner.run(buildTrimCommand(input), {
+          timeoutMs: this.config.media.jobTimeoutMs,
+          signal: context.signal,
+          expectedDurationSec: expectedTrimDurationSec(input),
+          onProgress: (progress) => {
+            if (progress.percent !== null) context.reportProgress(progress.percent);
+          },
+        });
+      }
       // ffmpeg may exit 0 after ENOSPC with a truncated output.
       await this.storage.assertSpaceLeft();
 
@@ -80,9 +108,10 @@ export class TrimProcessor implements OnApplicationBootstrap {
             durationSec: facts.durationSec,
             width: facts.width,
             height: facts.height,
-            config: { startSec: payload.startSec, endSec: payload.endSec, mode: payload.mode },
+            config: { startSec: payload.startSec, endSec: payload.endSec, mode: payload.mode, smartCut },
           },
         ],
+        warnings,
       });
     } finally {
       await this.storage.removeTemp(tempPath);
