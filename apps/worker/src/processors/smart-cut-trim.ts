@@ -1,6 +1,6 @@
 import { type ProbeFacts } from '@reelforge/contracts';
 import { type MediaTools } from '@reelforge/media/nest';
-import { readCutFacts, readExtradataHex, readFrameCount } from '@reelforge/media';
+import { FfmpegError, readCutFacts, readExtradataHex, readFrameCount } from '@reelforge/media';
 import {
   buildSmartCutJoinCommand,
   buildSmartCutPartsCommand,
@@ -37,6 +37,17 @@ const fallback = (reason: string): SmartCutOutcome => ({
  * `done: false` so the caller runs the full re-encode, which is always correct.
  */
 export async function smartCutTrim(media: MediaTools, request: SmartCutRequest): Promise<SmartCutOutcome> {
+  try {
+    return await attempt(media, request);
+  } catch (error) {
+    // A cancel or timeout ends the job; anything else (a file ffprobe cannot list) is left to the full re-encode,
+    // which fails with the usual error when the source really is unreadable.
+    if (request.signal.aborted || (error instanceof FfmpegError && error.reason !== 'exit')) throw error;
+    return { done: false, warning: null };
+  }
+}
+
+async function attempt(media: MediaTools, request: SmartCutRequest): Promise<SmartCutOutcome> {
   const { probe } = request;
   const binaries = media.binaries;
   const facts = await readCutFacts(
