@@ -238,7 +238,10 @@ export function buildSmartCutPartsCommand(input: {
     { frames: plan.tailFrames, fromPts: plan.copyToPts, path: input.tailPath },
   ]) {
     if (part.frames === 0) continue;
-    args.push('-ss', formatSeconds(seconds(plan, part.fromPts)), ...inputArgs(input.sourcePath));
+    // Input -t as well as -frames:v: with two outputs, ffmpeg would otherwise decode each input to its end after
+    // its output has all its frames (here 40 s of 1080x1920 decoded for nothing, 3x the CPU of the cut).
+    const readSec = seconds(plan, (part.frames + 0.5) * plan.frameTicks);
+    args.push('-ss', formatSeconds(seconds(plan, part.fromPts)), '-t', formatSeconds(readSec), ...inputArgs(input.sourcePath)); // prettier-ignore
     outputs.push('-map', `${index}:v:0`, ...partEncoder(plan), '-frames:v', String(part.frames), part.path);
     index += 1;
   }
