@@ -59,10 +59,12 @@ function devDir(env: Record<string, string>): string {
   return dir;
 }
 
-function startDev(dir: string, pathEnv = process.env.PATH ?? ''): DevRun {
+/** `wrap` runs the entry point through another command, e.g. into a network namespace. */
+function startDev(dir: string, pathEnv = process.env.PATH ?? '', wrap: string[] = []): DevRun {
   if (!existsSync(DEV_ENTRY)) throw new Error(`${DEV_ENTRY} is missing: run npm run build first`);
+  const [command, ...args] = [...wrap, process.execPath, DEV_ENTRY];
   // Nothing of the test's own environment (TEST_DATABASE_URL, ...) leaks in: .env configures the run.
-  const child = spawn(process.execPath, [DEV_ENTRY], {
+  const child = spawn(command ?? process.execPath, args, {
     cwd: dir,
     env: { PATH: pathEnv, HOME: process.env.HOME ?? '/' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -76,6 +78,15 @@ function startDev(dir: string, pathEnv = process.env.PATH ?? ''): DevRun {
   const run = { dir, child, output: () => output, exited };
   runs.push(run);
   return run;
+}
+
+function onPath(tool: string): boolean {
+  try {
+    execFileSync('which', [tool], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function ffmpegStaticInstalled(): boolean {
@@ -213,6 +224,60 @@ describe('npm run dev on a machine without PostgreSQL and Redis', () => {
     expect(await probeTcp('127.0.0.1', 5432)).toBe('open');
     expect(await probeTcp('127.0.0.1', 6379)).toBe('open');
   }, 150_000);
+
+  // The stock .env (DATABASE_URL on 5432, REDIS_URL on 6379), in a network namespace of its own whose
+  // loopback has nothing listening: the machine's own PostgreSQL and Redis are out of sight, as on a
+  // bare machine. Root only (unshare), like CI.
+  it.skipIf(process.getuid?.() !== 0 || !onPath('unshare') || !onPath('nsenter') || !onPath('ip'))(
+    'with the stock .env on a bare loopback, chooses free ports, writes them to .env and serves /health/ready',
+    async () => {
+      const dir = devDir({ MASTER_KEY, ASSETS_DIR: join(ROOT, 'assets'), WORKER_METRICS_PORT: '' });
+      const stock = readFileSync(join(dir, '.env'), 'utf8');
+      expect(stock).toContain('DATABASE_URL=postgres://postgres@127.0.0.1:5432/reelforge');
+      expect(stock).toContain('REDIS_URL=redis://127.0.0.1:6379');
+      // unshare and sh exec into node, so the child's pid is the dev process inside the namespace.
+      const run = startDev(dir, process.env.PATH, [
+        'unshare',
+        '--net',
+        'sh',
+        '-c',
+        'ip link set lo up && exec "$0" "$@"',
+      ]);
+      const pid = run.child.pid ?? 0;
+      const statusInside = (url: string): number => {
+        const script = `fetch(${JSON.stringify(url)}).then((r) => console.log(r.status), () => console.log(0))`;
+        const out = execFileSync('nsenter', ['-t', String(pid), '-n', process.execPath, '-e', script], {
+          encoding: 'utf8',
+        });
+        return Number(out.trim());
+      };
+      await waitFor(
+        () => {
+          if (run.child.exitCode !== null) throw new Error(`npm run dev exited early:\n${run.output()}`);
+          return statusInside('http://127.0.0.1:3000/health/ready') === 200;
+        },
+        90_000,
+        '/health/ready inside the namespace',
+        500,
+      );
+      const env = readFileSync(join(dir, '.env'), 'utf8');
+      const dbPort = Number(/^DATABASE_URL=postgres:\/\/postgres@127\.0\.0\.1:(\d+)\/reelforge$/m.exec(env)?.[1]);
+      const redisPort = Number(/^REDIS_URL=redis:\/\/127\.0\.0\.1:(\d+)$/m.exec(env)?.[1]);
+      expect(dbPort).toBeGreaterThanOrEqual(54320);
+      expect(dbPort).toBeLessThan(54420);
+      expect(redisPort).toBeGreaterThanOrEqual(63790);
+      expect(redisPort).toBeLessThan(63890);
+      expect(env).toContain('# The embedded PostgreSQL that npm run dev starts (data in ./data/postgres).');
+      const postgresPid = pidFrom(join(dir, 'data/postgres/postmaster.pid'));
+      const redisPid = pidFrom(join(dir, 'data/redis/redis.pid'));
+
+      run.child.kill('SIGINT');
+      expect(await run.exited).toEqual({ code: 0, signal: null });
+      expect(isAlive(postgresPid)).toBe(false);
+      expect(isAlive(redisPid)).toBe(false);
+    },
+    150_000,
+  );
 
   it('refuses to stand in for a DATABASE_URL someone set up on purpose, without a stack trace or the password', async () => {
     const dir = devDir({
