@@ -17,8 +17,10 @@ import { createValidationPipe } from './http/validation.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { LibraryModule } from './library/library.module.js';
 import { ObservabilityModule } from './observability/observability.module.js';
+import { ProjectsModule } from './projects/projects.module.js';
 import { RenderingModule } from './rendering/rendering.module.js';
 import { TextModule } from './text/text.module.js';
+import { TranscribeModule } from './transcribe/transcribe.module.js';
 import { VariantsModule } from './variants/variants.module.js';
 
 @Module({})
@@ -42,6 +44,8 @@ export class AppModule {
         JobsModule,
         RenderingModule,
         GenerateModule,
+        ProjectsModule,
+        TranscribeModule,
         VariantsModule,
         LibraryModule,
         TextModule,

@@ -20,6 +20,7 @@ import { RemoteMediaFetcher } from './processors/remote-media.js';
 import { SourceAssets } from './processors/source-assets.js';
 import { ThumbnailProcessor } from './processors/thumbnail.processor.js';
 import { TranscodeProcessor } from './processors/transcode.processor.js';
+import { TranscribeProcessor } from './processors/transcribe.processor.js';
 import { TrimProcessor } from './processors/trim.processor.js';
 import { CancelListener } from './runtime/cancel-listener.js';
 import { CircuitBreaker } from './runtime/circuit-breaker.js';
@@ -70,6 +71,7 @@ export class WorkerModule {
         AudioAnalysisService,
         AnalysisProcessor,
         GenerateProcessor,
+        TranscribeProcessor,
         WebhookProcessor,
         fontRegistryProvider,
       ],

@@ -2,6 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
+/** See the comment at `maxPixels` below and docs/input-rules.md (worker memory per megapixel). */
+export const DEFAULT_MAX_PIXELS = 4096 * 3072;
 export interface AppConfig {
   api: { port: number; trustProxy: boolean };
   db: { url: string };
@@ -74,6 +76,24 @@ export interface AppConfig {
     /** Lifetime of the cookie that opens the queue dashboard in a browser. */
     adminSessionTtlSec: number;
   };
+  transcribe: TranscribeConfig;
+}
+
+/** Captions from speech (POST /v1/assets/:id/transcribe); unconfigured, that route answers 501. */
+export interface TranscribeConfig {
+  /** Chosen by which settings are made: WHISPER_BIN + WHISPER_MODEL, or TRANSCRIBE_URL. */
+  provider: 'whisper.cpp' | 'http' | null;
+  whisperBin?: string;
+  whisperModel?: string;
+  /** An OpenAI-compatible base URL (`…/v1`) or the full `/audio/transcriptions` URL; operator config, not SSRF-checked. */
+  url?: string;
+  apiKey: string | null;
+  /** Sent as `model` to the HTTP endpoint. */
+  model: string;
+  /** One provider call. */
+  timeoutMs: number;
+  /** Only this much of the audio is transcribed (16 kHz WAV: 600 s is 19 MB, under OpenAI's 25 MB). */
+  maxDurationSec: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
@@ -176,6 +196,37 @@ function readOriginList(env: Env, errors: EnvErrors, name: string): string[] {
   return items;
 }
 
+function readTranscribe(env: Env, errors: EnvErrors): TranscribeConfig {
+  const whisperBin = readPath(env, errors, 'WHISPER_BIN');
+  const whisperModel = readPath(env, errors, 'WHISPER_MODEL');
+  const rawUrl = env.TRANSCRIBE_URL?.trim();
+  const url = rawUrl ? readUrl(env, errors, 'TRANSCRIBE_URL', rawUrl, ['http:', 'https:']) : undefined;
+  for (const [name, path] of [
+    ['WHISPER_BIN', whisperBin],
+    ['WHISPER_MODEL', whisperModel],
+  ] as const) {
+    if (path && !statSync(path, { throwIfNoEntry: false })?.isFile()) {
+      errors.add(name, `points at "${path}", which is not a file`);
+    }
+  }
+  if (Boolean(whisperBin) !== Boolean(whisperModel)) {
+    errors.add(whisperBin ? 'WHISPER_MODEL' : 'WHISPER_BIN', 'is required with the other whisper.cpp setting');
+  }
+  if (whisperBin && url) {
+    errors.add('TRANSCRIBE_URL', 'and WHISPER_BIN are both set; configure one transcription provider');
+  }
+  return {
+    provider: whisperBin && whisperModel ? 'whisper.cpp' : url ? 'http' : null,
+    whisperBin,
+    whisperModel,
+    url,
+    apiKey: env.TRANSCRIBE_API_KEY?.trim() || null,
+    model: env.TRANSCRIBE_MODEL?.trim() || 'whisper-1',
+    timeoutMs: readInt(env, errors, 'TRANSCRIBE_TIMEOUT_MS', 600_000, 1_000, 24 * 3_600_000),
+    maxDurationSec: readInt(env, errors, 'TRANSCRIBE_MAX_SEC', 600, 1, 48 * 3600),
+  };
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
@@ -259,7 +310,9 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       jobTimeoutMs: readInt(env, errors, 'JOB_TIMEOUT_MS', 30 * 60_000, 1_000, 24 * 3_600_000),
       maxUploadBytes: readInt(env, errors, 'MAX_UPLOAD_BYTES', 2 * 1024 ** 3, 1, Number.MAX_SAFE_INTEGER),
       maxDurationSec: readInt(env, errors, 'MAX_DURATION_SEC', 4 * 3600, 1, 48 * 3600),
-      maxPixels: readInt(env, errors, 'MAX_PIXELS', 8192 * 8192, 1, 32768 * 32768),
+      // 4096x3072 (12.6 MP): DCI 4K video and 12 MP phone photos. An encoding job peaks near
+      // 100 MB + 110 MB per megapixel of frame (docs/input-rules.md), so two such jobs fit a 4 GiB worker.
+      maxPixels: readInt(env, errors, 'MAX_PIXELS', DEFAULT_MAX_PIXELS, 1, 32768 * 32768),
     },
     worker: {
       concurrency: readInt(env, errors, 'WORKER_CONCURRENCY', 2, 1, 64),
@@ -273,7 +326,10 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       breakerPauseMs: readInt(env, errors, 'WORKER_BREAKER_PAUSE_MS', 30_000, 100, 3_600_000),
     },
     observability,
+    transcribe: { provider: null, apiKey: null, model: 'whisper-1', timeoutMs: 600_000, maxDurationSec: 600 },
   };
+
+  config.transcribe = readTranscribe(env, errors);
 
   for (const name of ['FFMPEG_PATH', 'FFPROBE_PATH'] as const) {
     const path = name === 'FFMPEG_PATH' ? config.media.ffmpegPath : config.media.ffprobePath;

@@ -69,7 +69,11 @@ export function classifyFailure(error: unknown): JobFailure {
       return { code: 'render_timeout', message: 'Rendering took longer than the job time limit' };
     }
     const lastLine = error.stderrTail.trim().split('\n').pop() ?? '';
-    return { code: 'render_failed', message: `ffmpeg failed: ${lastLine || error.message}`.slice(0, 2_000) };
+    return {
+      code: 'render_failed',
+      message: `ffmpeg failed: ${lastLine || error.message}`.slice(0, 2_000),
+      stderrTail: error.stderrTail,
+    };
   }
   if (STORAGE_ERRNOS.has(errnoOf(error) ?? '')) {
     return { code: 'storage_unavailable', message: `The media storage refused a write (${errnoOf(error)})` };
