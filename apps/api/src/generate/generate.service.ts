@@ -113,7 +113,7 @@ export class GenerateService {
         } else {
           const cues = (prepared.captions.get(i) ?? []).map((cue) => cue.text).join('\n');
           if (cues.trim() !== '')
-            checkDrawable(cues, this.fonts, { ...style, field: `composition.layers.${i}.source` });
+            {checkDrawable(cues, this.fonts, { ...style, field: `composition.layers.${i}.source` });}
         }
       } catch (error) {
         // An unknown family names the style field, as the caller wrote it.
