@@ -207,7 +207,11 @@ describe('observability', () => {
 
   describe('health', () => {
     it('answers the public probe with status and check names only', async () => {
-      const response = await harness.http.get('/health/ready').expect(200);
+      // The first ffmpeg version check can outrun the 2 s check deadline on a loaded machine; it is cached after.
+      const response = await until('a ready answer', async () => {
+        const answer = await harness.http.get('/health/ready');
+        return answer.status === 200 ? answer : undefined;
+      });
       expect(response.body).toEqual({
         status: 'ok',
         checks: { db: 'ok', redis: 'ok', ffmpeg: 'ok', disk: 'ok', storage: 'ok' },
@@ -224,8 +228,12 @@ describe('observability', () => {
         expect.objectContaining({
           workerId: expect.any(String),
           ready: true,
-          runningJobIds: [],
-          breakers: expect.any(Object),
+          // Published every few seconds, so it may still list the upload's poster job.
+          runningJobIds: expect.any(Array),
+          breakers: {
+            storage: expect.objectContaining({ open: false }),
+            database: expect.objectContaining({ open: false }),
+          },
         }),
       ]);
     });

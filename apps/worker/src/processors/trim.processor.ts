@@ -11,9 +11,13 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OutputRecorder } from '../lifecycle/output-recorder.js';
 import { type JobContext, JobTracker } from '../lifecycle/tracked-processor.js';
+import { smartCutTrim } from './smart-cut-trim.js';
 import { SourceAssets } from './source-assets.js';
 
-/** Trim: one ffmpeg run into a temp file, probe what came out, then record it as a variant. */
+/**
+ * Trim: an accurate trim of an H.264 source is a smart cut when the source allows it (re-encode only around the
+ * cut points), else one ffmpeg run into a temp file; probe what came out, then record it as a variant.
+ */
 @Injectable()
 export class TrimProcessor implements OnApplicationBootstrap {
   constructor(
@@ -53,14 +57,39 @@ export class TrimProcessor implements OnApplicationBootstrap {
         frame: asset.hasVideo ? displaySize(asset.probe) : undefined,
       };
       const oddFrame = input.mode === TrimMode.Accurate ? oddFrameWarning(input.frame) : null;
-      await this.media.runner.run(buildTrimCommand(input), {
-        timeoutMs: this.config.media.jobTimeoutMs,
-        signal: context.signal,
-        expectedDurationSec: expectedTrimDurationSec(input),
-        onProgress: (progress) => {
-          if (progress.percent !== null) context.reportProgress(progress.percent);
-        },
-      });
+      const warnings: string[] = oddFrame ? [oddFrame] : [];
+      let smartCut = false;
+      // An odd frame is cropped to even by the full re-encode; copied GOPs could not be, so no smart cut.
+      if (payload.mode === TrimMode.Accurate && asset.hasVideo && !oddFrame) {
+        const workDir = await this.storage.tempDir(`${payload.jobId}-cut`);
+        try {
+          const outcome = await smartCutTrim(this.media, {
+            sourcePath: path,
+            outputPath: tempPath,
+            startSec: payload.startSec,
+            endSec: payload.endSec,
+            probe: asset.probe,
+            workDir,
+            timeoutMs: this.config.media.jobTimeoutMs,
+            signal: context.signal,
+            onProgress: (percent) => context.reportProgress(percent),
+          });
+          smartCut = outcome.done;
+          if (!outcome.done && outcome.warning) warnings.push(outcome.warning);
+        } finally {
+          await this.storage.removeTemp(workDir);
+        }
+      }
+      if (!smartCut) {
+        await this.media.runner.run(buildTrimCommand(input), {
+          timeoutMs: this.config.media.jobTimeoutMs,
+          signal: context.signal,
+          expectedDurationSec: expectedTrimDurationSec(input),
+          onProgress: (progress) => {
+            if (progress.percent !== null) context.reportProgress(progress.percent);
+          },
+        });
+      }
       // ffmpeg may exit 0 after ENOSPC with a truncated output.
       await this.scratch.assertSpaceLeft();
 
@@ -84,10 +113,10 @@ export class TrimProcessor implements OnApplicationBootstrap {
             durationSec: facts.durationSec,
             width: facts.width,
             height: facts.height,
-            config: { startSec: payload.startSec, endSec: payload.endSec, mode: payload.mode },
+            config: { startSec: payload.startSec, endSec: payload.endSec, mode: payload.mode, smartCut },
           },
         ],
-        warnings: oddFrame ? [oddFrame] : [],
+        warnings,
       });
     } finally {
       await this.scratch.removeTemp(workDir);
