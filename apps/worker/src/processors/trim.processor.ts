@@ -61,7 +61,7 @@ export class TrimProcessor implements OnApplicationBootstrap {
       let smartCut = false;
       // An odd frame is cropped to even by the full re-encode; copied GOPs could not be, so no smart cut.
       if (payload.mode === TrimMode.Accurate && asset.hasVideo && !oddFrame) {
-        const workDir = await this.storage.tempDir(`${payload.jobId}-cut`);
+        const workDir = await this.scratch.tempDir(`${payload.jobId}-cut`);
         try {
           const outcome = await smartCutTrim(this.media, {
             sourcePath: path,
@@ -77,7 +77,7 @@ export class TrimProcessor implements OnApplicationBootstrap {
           smartCut = outcome.done;
           if (!outcome.done && outcome.warning) warnings.push(outcome.warning);
         } finally {
-          await this.storage.removeTemp(workDir);
+          await this.scratch.removeTemp(workDir);
         }
       }
       if (!smartCut) {
