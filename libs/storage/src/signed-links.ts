@@ -62,8 +62,9 @@ export class SignedLinks {
     if (!body || !mac || extra !== undefined || !/^[A-Za-z0-9_-]+$/.test(body)) return { ok: false, why: 'malformed' };
     const expected = Buffer.from(this.mac(body), 'utf8');
     const given = Buffer.from(mac, 'utf8');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       return { ok: false, why: 'bad_signature' };
+    }
     let payload: TokenPayload;
     try {
       payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as TokenPayload;
