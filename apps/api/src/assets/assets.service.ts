@@ -246,7 +246,7 @@ export class AssetsService {
         payload: (jobId) => ({
           jobId,
           tenantId: asset.tenantId,
-          assetId: asset.id,
+          source: { assetId: asset.id },
           timesSec,
           widthPx,
           purpose: 'poster',

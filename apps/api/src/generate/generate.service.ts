@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type CompositionPlan, type MediaSource, parseOrThrow, planComposition } from '@reelforge/compose';
 import { type GenerateRequest, JobType } from '@reelforge/contracts';
-import { AssetEntity } from '@reelforge/db';
+import { AssetEntity, resolveMediaInput } from '@reelforge/db';
 import { MediaTools } from '@reelforge/media/nest';
 import { LibraryCatalog, LocalStorage } from '@reelforge/storage';
 import {
@@ -95,11 +95,14 @@ export class GenerateService {
 
   private resolver(tenantId: string): MediaResolver {
     return new MediaResolver({
-      findAsset: async (id) => {
-        const asset = await this.assets.findOneBy({ tenantId, id });
-        return (
-          asset && { id: asset.id, kind: asset.kind, probe: asset.probe, path: this.storage.pathOf(asset.storageKey) }
-        );
+      findInput: async (ref, field) => {
+        const input = await resolveMediaInput(this.assets.manager, tenantId, ref, { field });
+        return {
+          label: input.label,
+          kind: input.kind,
+          probe: input.probe,
+          path: this.storage.pathOf(input.storageKey),
+        };
       },
       library: this.library,
       probeLibrary: this.probeLibrary,

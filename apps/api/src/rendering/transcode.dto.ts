@@ -10,17 +10,13 @@ import {
   IsInt,
   IsNumber,
   IsOptional,
-  IsUUID,
   Max,
   Min,
 } from 'class-validator';
-import { JobOptionsDto } from './job-options.dto.js';
+import { OperationInputDto } from './source.dto.js';
 
-export class CreateTranscodeDto extends JobOptionsDto {
-  @ApiProperty({ format: 'uuid', description: 'A video asset of the calling tenant.' })
-  @IsUUID()
-  assetId!: string;
-
+/** `source` (or `assetId`): a video asset or variant of the calling tenant. */
+export class CreateTranscodeDto extends OperationInputDto {
   @ApiProperty({
     enum: Quality,
     enumName: 'Quality',
@@ -48,11 +44,8 @@ export class CreateTranscodeDto extends JobOptionsDto {
   format: TranscodeFormat = TranscodeFormat.Mp4;
 }
 
-export class CreateThumbnailsDto extends JobOptionsDto {
-  @ApiProperty({ format: 'uuid', description: 'A video asset of the calling tenant.' })
-  @IsUUID()
-  assetId!: string;
-
+/** `source` (or `assetId`): a video asset or variant of the calling tenant. */
+export class CreateThumbnailsDto extends OperationInputDto {
   @ApiPropertyOptional({
     type: [Number],
     example: [1.5, 10],

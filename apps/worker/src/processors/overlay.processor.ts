@@ -48,7 +48,7 @@ export class OverlayProcessor implements OnApplicationBootstrap {
   }
 
   async handle(payload: OverlayJobPayload, context: JobContext, kind: VariantKind): Promise<void> {
-    const { asset, path } = await this.sources.load(payload.tenantId, payload.assetId);
+    const { input, path } = await this.sources.input(payload.tenantId, payload);
     const workDir = await this.storage.tempDir(payload.jobId);
     const outputPath = join(workDir, 'output.mp4');
     try {
@@ -59,14 +59,14 @@ export class OverlayProcessor implements OnApplicationBootstrap {
       await this.media.runner.run(
         buildOverlayCommand({
           sourcePath: path,
-          source: { ...asset.probe, hasAudio: asset.hasAudio },
+          source: { ...input.probe, hasAudio: input.hasAudio },
           layers,
           outputPath,
         }),
         {
           timeoutMs: this.config.media.jobTimeoutMs,
           signal: context.signal,
-          expectedDurationSec: asset.durationSec ?? undefined,
+          expectedDurationSec: input.durationSec ?? undefined,
           onProgress: (progress) => {
             if (progress.percent !== null) context.reportProgress(progress.percent);
           },
@@ -84,8 +84,8 @@ export class OverlayProcessor implements OnApplicationBootstrap {
             id,
             tenantId: payload.tenantId,
             jobId: payload.jobId,
-            sourceAssetId: asset.id,
-            sourceVariantId: null,
+            sourceAssetId: input.rootAssetId,
+            sourceVariantId: input.sourceVariantId,
             kind,
             quality: null,
             storageKey,

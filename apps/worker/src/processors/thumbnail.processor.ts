@@ -31,15 +31,15 @@ export class ThumbnailProcessor implements OnApplicationBootstrap {
   }
 
   async handle(payload: ThumbnailJobPayload, context: JobContext): Promise<void> {
-    const { asset, path } = await this.sources.load(payload.tenantId, payload.assetId);
-    if (!asset.hasVideo) {
-      throw new InvalidMediaError('Thumbnails are made from video assets only', { assetId: asset.id });
+    const { input, path } = await this.sources.input(payload.tenantId, payload);
+    if (!input.hasVideo) {
+      throw new InvalidMediaError('Thumbnails are made from video assets only', { source: input.label });
     }
     const outputDir = await this.storage.tempDir(payload.jobId);
     try {
       const command = buildThumbnailCommand({
         sourcePath: path,
-        source: asset.probe,
+        source: input.probe,
         timesSec: payload.timesSec,
         widthPx: payload.widthPx,
         outputDir,
@@ -61,8 +61,8 @@ export class ThumbnailProcessor implements OnApplicationBootstrap {
           id,
           tenantId: payload.tenantId,
           jobId: payload.jobId,
-          sourceAssetId: asset.id,
-          sourceVariantId: null,
+          sourceAssetId: input.rootAssetId,
+          sourceVariantId: input.sourceVariantId,
           kind: VariantKind.Thumbnail,
           quality: payload.purpose === 'poster' ? 'poster' : null,
           storageKey,

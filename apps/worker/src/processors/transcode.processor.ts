@@ -51,9 +51,9 @@ export class TranscodeProcessor implements OnApplicationBootstrap {
   }
 
   async handle(payload: TranscodeJobPayload, context: JobContext): Promise<void> {
-    const { asset, path } = await this.sources.load(payload.tenantId, payload.assetId);
-    if (!asset.hasVideo) throw new InvalidMediaError('Only video assets can be transcoded', { assetId: asset.id });
-    const plan = planLadder(displaySize(asset), payload.qualities);
+    const { input, path } = await this.sources.input(payload.tenantId, payload);
+    if (!input.hasVideo) throw new InvalidMediaError('Only video assets can be transcoded', { source: input.label });
+    const plan = planLadder(displaySize(input), payload.qualities);
     if (plan.renditions.length === 0) {
       throw new InvalidMediaError('Every requested quality is above the source', { skipped: plan.skipped });
     }
@@ -62,7 +62,7 @@ export class TranscodeProcessor implements OnApplicationBootstrap {
     try {
       const command = buildTranscodeCommand({
         sourcePath: path,
-        source: { ...asset.probe, hasAudio: asset.hasAudio },
+        source: { ...input.probe, hasAudio: input.hasAudio },
         renditions: plan.renditions,
         format: payload.format,
         outputDir,
@@ -70,7 +70,7 @@ export class TranscodeProcessor implements OnApplicationBootstrap {
       await this.media.runner.run(command.args, {
         timeoutMs: this.config.media.jobTimeoutMs,
         signal: context.signal,
-        expectedDurationSec: asset.durationSec ?? undefined,
+        expectedDurationSec: input.durationSec ?? undefined,
         onProgress: (progress) => {
           if (progress.percent !== null) context.reportProgress(progress.percent);
         },
@@ -78,7 +78,7 @@ export class TranscodeProcessor implements OnApplicationBootstrap {
       // ffmpeg may exit 0 after ENOSPC with a truncated output.
       await this.storage.assertSpaceLeft();
 
-      const base = { tenantId: payload.tenantId, jobId: payload.jobId, sourceAssetId: asset.id };
+      const base = { tenantId: payload.tenantId, jobId: payload.jobId, sourceAssetId: input.rootAssetId };
       if (payload.format === TranscodeFormat.Mp4) {
         const outputs: Array<{ tempPath: string; storageKey: string; variant: VariantRow }> = [];
         for (const [i, file] of command.outputs.entries()) {
@@ -92,7 +92,7 @@ export class TranscodeProcessor implements OnApplicationBootstrap {
             variant: {
               ...base,
               id: variantId,
-              sourceVariantId: null,
+              sourceVariantId: input.sourceVariantId,
               storageKey,
               kind: VariantKind.Transcode,
               quality: file.quality,
@@ -124,13 +124,13 @@ export class TranscodeProcessor implements OnApplicationBootstrap {
       const master: VariantRow = {
         ...base,
         id: masterId,
-        sourceVariantId: null,
+        sourceVariantId: input.sourceVariantId,
         storageKey: `${packageKey}/master.m3u8`,
         kind: VariantKind.Transcode,
         quality: 'master',
         mime: HLS_MIME,
         sizeBytes: await this.packageSize(outputDir, streams),
-        durationSec: asset.durationSec,
+        durationSec: input.durationSec,
         width: streams[0]?.widthPx ?? null,
         height: streams[0]?.heightPx ?? null,
         config: { format: payload.format, renditions: streams.map((s) => s.quality), skipped: plan.skipped },
@@ -144,7 +144,7 @@ export class TranscodeProcessor implements OnApplicationBootstrap {
         quality: stream.quality,
         mime: HLS_MIME,
         sizeBytes: stream.sizeBytes,
-        durationSec: asset.durationSec,
+        durationSec: input.durationSec,
         width: stream.widthPx,
         height: stream.heightPx,
         config: {

@@ -35,24 +35,24 @@ export class TrimProcessor implements OnApplicationBootstrap {
   }
 
   async handle(payload: TrimJobPayload, context: JobContext): Promise<void> {
-    const { asset, path } = await this.sources.load(payload.tenantId, payload.assetId);
-    const extension = asset.hasVideo ? 'mp4' : 'm4a';
+    const { input, path } = await this.sources.input(payload.tenantId, payload);
+    const extension = input.hasVideo ? 'mp4' : 'm4a';
     const tempPath = this.storage.tempPath(extension, payload.jobId);
     try {
-      const input = {
+      const command = {
         sourcePath: path,
         outputPath: tempPath,
         startSec: payload.startSec,
         endSec: payload.endSec,
         mode: payload.mode,
-        hasVideo: asset.hasVideo,
-        hasAudio: asset.hasAudio,
-        colour: asset.probe,
+        hasVideo: input.hasVideo,
+        hasAudio: input.hasAudio,
+        colour: input.probe,
       };
-      await this.media.runner.run(buildTrimCommand(input), {
+      await this.media.runner.run(buildTrimCommand(command), {
         timeoutMs: this.config.media.jobTimeoutMs,
         signal: context.signal,
-        expectedDurationSec: expectedTrimDurationSec(input),
+        expectedDurationSec: expectedTrimDurationSec(command),
         onProgress: (progress) => {
           if (progress.percent !== null) context.reportProgress(progress.percent);
         },
@@ -71,8 +71,8 @@ export class TrimProcessor implements OnApplicationBootstrap {
             storageKey,
             tenantId: payload.tenantId,
             jobId: payload.jobId,
-            sourceAssetId: asset.id,
-            sourceVariantId: null,
+            sourceAssetId: input.rootAssetId,
+            sourceVariantId: input.sourceVariantId,
             kind: VariantKind.Trim,
             quality: null,
             mime: extension === 'mp4' ? 'video/mp4' : 'audio/mp4',

@@ -1195,6 +1195,18 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        SourceDto: {
+            /**
+             * Format: uuid
+             * @description One of your assets. Give `assetId` or `variantId`.
+             */
+            assetId?: string;
+            /**
+             * Format: uuid
+             * @description An output (variant) of one of your earlier jobs: a single MP4/M4A/image file, not an HLS package. Give `assetId` or `variantId`.
+             */
+            variantId?: string;
+        };
         /**
          * @description `accurate` re-encodes and cuts on the exact frame; `fast` copies the streams without re-encoding and starts at the keyframe at or before `start`.
          * @enum {string}
@@ -1211,11 +1223,13 @@ export interface components {
              * @example https://example.com/hooks/reelforge
              */
             webhookUrl?: string;
+            /** @description What to work on: `{assetId}` or `{variantId}`. Give `source` or `assetId`, not both. */
+            source?: components["schemas"]["SourceDto"];
             /**
              * Format: uuid
-             * @description A video or audio asset of the calling tenant.
+             * @description Same as `source: {assetId}`; kept for existing callers.
              */
-            assetId: string;
+            assetId?: string;
             /**
              * @description Where the cut starts: seconds (1.5) or HH:MM:SS(.sss). Must be before the end of the source.
              * @example 00:00:01.500
@@ -1253,11 +1267,13 @@ export interface components {
              * @example https://example.com/hooks/reelforge
              */
             webhookUrl?: string;
+            /** @description What to work on: `{assetId}` or `{variantId}`. Give `source` or `assetId`, not both. */
+            source?: components["schemas"]["SourceDto"];
             /**
              * Format: uuid
-             * @description A video asset of the calling tenant.
+             * @description Same as `source: {assetId}`; kept for existing callers.
              */
-            assetId: string;
+            assetId?: string;
             /**
              * @description Rungs by the short side of the picture. A rung above the source is skipped (never upscaled) and listed in `skipped`. Default CRF: 1080p 20, 720p 22, 480p 24.
              * @example [
@@ -1312,11 +1328,13 @@ export interface components {
              * @example https://example.com/hooks/reelforge
              */
             webhookUrl?: string;
+            /** @description What to work on: `{assetId}` or `{variantId}`. Give `source` or `assetId`, not both. */
+            source?: components["schemas"]["SourceDto"];
             /**
              * Format: uuid
-             * @description A video asset of the calling tenant.
+             * @description Same as `source: {assetId}`; kept for existing callers.
              */
-            assetId: string;
+            assetId?: string;
             /**
              * @description Instants in seconds from the start, each before the end of the video. Give `times` or `count`.
              * @example [
@@ -1612,11 +1630,13 @@ export interface components {
              * @example https://example.com/hooks/reelforge
              */
             webhookUrl?: string;
+            /** @description What to work on: `{assetId}` or `{variantId}`. Give `source` or `assetId`, not both. */
+            source?: components["schemas"]["SourceDto"];
             /**
              * Format: uuid
-             * @description The video to draw on.
+             * @description Same as `source: {assetId}`; kept for existing callers.
              */
-            assetId: string;
+            assetId?: string;
             /** @description Bottom first; later layers are drawn on top. 1-16 layers. */
             layers: components["schemas"]["OverlayLayerDto"][];
             /** @description Drawn above every layer. */
@@ -1666,11 +1686,13 @@ export interface components {
              * @example https://example.com/hooks/reelforge
              */
             webhookUrl?: string;
+            /** @description What to work on: `{assetId}` or `{variantId}`. Give `source` or `assetId`, not both. */
+            source?: components["schemas"]["SourceDto"];
             /**
              * Format: uuid
-             * @description The video to watermark.
+             * @description Same as `source: {assetId}`; kept for existing callers.
              */
-            assetId: string;
+            assetId?: string;
         };
         DryRunDto: {
             /**
@@ -3779,6 +3801,12 @@ export interface operations {
                                 /** Format: uuid */
                                 assetId: string;
                             } | {
+                                /**
+                                 * Format: uuid
+                                 * @description An output of one of your earlier jobs (a single file, not an HLS package)
+                                 */
+                                variantId: string;
+                            } | {
                                 /** @description A bundled library item, e.g. `overlays/glitter-4s.mp4` (see GET /v1/library/*) */
                                 library: string;
                             } | {
@@ -3866,6 +3894,12 @@ export interface operations {
                             source: {
                                 /** Format: uuid */
                                 assetId: string;
+                            } | {
+                                /**
+                                 * Format: uuid
+                                 * @description An output of one of your earlier jobs (a single file, not an HLS package)
+                                 */
+                                variantId: string;
                             } | {
                                 /** @description A bundled library item, e.g. `overlays/glitter-4s.mp4` (see GET /v1/library/*) */
                                 library: string;
@@ -4098,6 +4132,12 @@ export interface operations {
                             source: {
                                 /** Format: uuid */
                                 assetId: string;
+                            } | {
+                                /**
+                                 * Format: uuid
+                                 * @description An output of one of your earlier jobs (a single file, not an HLS package)
+                                 */
+                                variantId: string;
                             } | {
                                 /** @description A bundled library item, e.g. `overlays/glitter-4s.mp4` (see GET /v1/library/*) */
                                 library: string;
