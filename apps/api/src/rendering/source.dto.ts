@@ -46,8 +46,9 @@ export function sourceOf(dto: { source?: SourceDto; assetId?: string }): { ref: 
     throw new InvalidInputError('Give source or assetId, not both', { field: 'source' });
   }
   if (dto.assetId !== undefined) return { ref: { assetId: dto.assetId }, field: 'assetId' };
-  if (dto.source === undefined)
+  if (dto.source === undefined) {
     throw new InvalidInputError('source is required: {assetId} or {variantId}', { field: 'source' });
+  }
   const { assetId, variantId } = dto.source;
   if ((assetId === undefined) === (variantId === undefined)) {
     throw new InvalidInputError('source must have exactly one of assetId or variantId', { field: 'source' });
