@@ -19,7 +19,7 @@ export async function startHarness(
   config: AppConfig,
   options: { worker: boolean } = { worker: true },
 ): Promise<Harness> {
-  const api = await createApiApp(config, { logger: process.env.HARNESS_LOG ? ['error'] : false });
+  const api = await createApiApp(config, { logger: false });
   await api.init();
   const harness: Harness = {
     config,
