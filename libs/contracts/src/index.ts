@@ -5,3 +5,4 @@ export * from './job-control.js';
 export * from './media.js';
 export * from './queues.js';
 export * from './timecode.js';
+export * from './transcript.js';

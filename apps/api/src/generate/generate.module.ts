@@ -7,5 +7,6 @@ import { GenerateService } from './generate.service.js';
   imports: [JobsModule],
   controllers: [GenerateController],
   providers: [GenerateService],
+  exports: [GenerateService],
 })
 export class GenerateModule {}

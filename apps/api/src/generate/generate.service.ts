@@ -82,6 +82,15 @@ export class GenerateService {
     });
   }
 
+  /**
+   * A composition checked exactly as `POST /v1/generate` checks one (schema, every asset's ownership and
+   * kind, library references), without queueing: projects validate every saved version through this.
+   */
+  async prepareComposition(tenantId: string, composition: Record<string, unknown>): Promise<PreparedGeneration> {
+    const resolver = this.resolver(tenantId);
+    return prepareGeneration({ composition }, resolver, this.templateContext(tenantId, resolver));
+  }
+
   /** Told apart by key first, so errors speak about the shape the caller meant. */
   private envelope(body: unknown): { request: GenerateRequest; options: JobOptions } {
     const isComposition = typeof body === 'object' && body !== null && 'composition' in body;

@@ -1,6 +1,22 @@
 // Generated from openapi.json by `npm run client:generate` (openapi-typescript). Do not edit:
 // a test fails when this file is not what the script makes from the committed openapi.json.
 export interface paths {
+    "/v1/admin/dashboard/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Dashboard_createSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/tenants": {
         parameters: {
             query?: never;
@@ -449,6 +465,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Projects_list"];
+        put?: never;
+        post: operations["Projects_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Projects_get"];
+        put: operations["Projects_replace"];
+        post?: never;
+        delete: operations["Projects_delete"];
+        options?: never;
+        head?: never;
+        patch: operations["Projects_patch"];
+        trace?: never;
+    };
+    "/v1/projects/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Projects_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Projects_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{id}/versions/{version}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Projects_restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{id}/renders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Projects_renders"];
+        put?: never;
+        post: operations["Projects_render"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{id}/renders/{renderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Projects_getRender"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{id}/renders/{renderId}/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Projects_renderLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/assets/{id}/transcribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Transcribe_transcribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/assets/{id}/transcript": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Transcribe_transcript"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/assets/{id}/variants": {
         parameters: {
             query?: never;
@@ -641,6 +817,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminHealth_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -663,6 +855,15 @@ export interface components {
             message: string;
             /** @description Structured specifics, e.g. the fields that failed validation. */
             details?: Record<string, never>;
+        };
+        DashboardSessionDto: {
+            /**
+             * @description Open this in a browser within 60 seconds: it sets the dashboard cookie and redirects to /admin/queues. Relative to the API base URL. Treat it as a secret until it expires.
+             * @example /admin/queues/login?token=login.1767225600.abc
+             */
+            loginUrl: string;
+            /** @description When the session cookie set by this response (and by the link) expires. */
+            sessionExpiresAt: string;
         };
         CreateTenantDto: {
             /**
@@ -866,6 +1067,154 @@ export interface components {
             /** @example /v1/assets/6f1c…/variants */
             variants: string;
         };
+        JobLinksDto: {
+            /** @example /v1/jobs/5d2e… */
+            self: string;
+            /**
+             * @description The main output once the job succeeded.
+             * @example /v1/jobs/5d2e…/result
+             */
+            result: string;
+        };
+        UploadAnalysisDto: {
+            /**
+             * @description `unavailable`: the file has no audio stream; the upload itself succeeded.
+             * @enum {string}
+             */
+            status: "queued" | "cached" | "unavailable";
+            /**
+             * Format: uuid
+             * @description The analysis job, when queued.
+             */
+            jobId?: string;
+            links?: components["schemas"]["JobLinksDto"];
+            /** @example The asset has no audio stream */
+            reason?: string;
+        };
+        UploadedAssetDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Decided from the probe, not the file name. */
+            kind: components["schemas"]["AssetKind"];
+            /** @description How the asset arrived. */
+            origin: components["schemas"]["AssetOrigin"];
+            /**
+             * @description The uploaded file name, for display only.
+             * @example holiday.mp4
+             */
+            originalName: string;
+            /**
+             * @description Decided from the probed container, not from the upload.
+             * @example video/mp4
+             */
+            mime: string;
+            /**
+             * @description Size in bytes.
+             * @example 1048576
+             */
+            sizeBytes: number;
+            /**
+             * @description Hex SHA-256 of the bytes.
+             * @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+             */
+            sha256: string;
+            /**
+             * @description Seconds; null for still images.
+             * @example 12.48
+             */
+            durationSec: number | null;
+            /**
+             * @description Pixels, as stored (before rotation).
+             * @example 1920
+             */
+            width: number | null;
+            /**
+             * @description Pixels, as stored (before rotation).
+             * @example 1080
+             */
+            height: number | null;
+            /**
+             * @description Frames per second.
+             * @example 29.97
+             */
+            fps: number | null;
+            /** @example h264 */
+            videoCodec: string | null;
+            /** @example aac */
+            audioCodec: string | null;
+            /** @description Has a moving-picture stream (cover art and stills do not count). */
+            hasVideo: boolean;
+            /** @description Has at least one audio stream. */
+            hasAudio: boolean;
+            /**
+             * @description Clockwise degrees a player rotates the picture: 0, 90, 180 or 270.
+             * @example 90
+             */
+            rotation: number;
+            /**
+             * @description Font assets: the family name to use as `fontFamily` in text layers (yours only).
+             * @example Acme Display
+             */
+            fontFamily: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            links: components["schemas"]["AssetLinksDto"];
+            /** @description With ?analyze=beats only. */
+            analysis?: components["schemas"]["UploadAnalysisDto"];
+        };
+        /**
+         * @description Within a job type, higher priorities run first; equal priorities run oldest first.
+         * @enum {string}
+         */
+        JobPriority: "high" | "normal" | "low";
+        /**
+         * @description The kind you expect; when the probed content is another kind the job fails with `invalid_media`.
+         * @enum {string}
+         */
+        ImportableKind: "video" | "image" | "audio";
+        ImportAssetDto: {
+            /**
+             * @description Within a job type, higher priorities run first; equal priorities run oldest first.
+             * @default normal
+             */
+            priority?: components["schemas"]["JobPriority"];
+            /**
+             * @description POSTed the job body, signed, when the job ends (succeeded, failed, canceled); default the tenant's webhook URL. Private, loopback and link-local targets are refused at delivery.
+             * @example https://example.com/hooks/reelforge
+             */
+            webhookUrl?: string;
+            /**
+             * @description http or https. Fetched by a worker: private, loopback and link-local targets are refused after DNS and on every redirect; the size limit is MAX_UPLOAD_BYTES and the time limit IMPORT_TIMEOUT_MS. The bytes are then probed like an upload.
+             * @example https://cdn.example.com/clips/holiday.mp4
+             */
+            url: string;
+            /** @description The kind you expect; when the probed content is another kind the job fails with `invalid_media`. */
+            kind?: components["schemas"]["ImportableKind"];
+        };
+        /** @enum {string} */
+        JobStatus: "queued" | "processing" | "succeeded" | "failed" | "canceled";
+        ImportAcceptedDto: {
+            /** Format: uuid */
+            jobId: string;
+            /** @example queued */
+            status: components["schemas"]["JobStatus"];
+            /**
+             * @description Jobs of this type ahead of this one.
+             * @example 0
+             */
+            queuePosition: number | null;
+            /**
+             * @description As in the job body; null without history.
+             * @example 12
+             */
+            etaSec: number | null;
+            links: components["schemas"]["JobLinksDto"];
+            /**
+             * Format: uuid
+             * @description The id the asset will have. It exists (GET /v1/assets/:id) only once the job has succeeded; if the job fails, no asset is made under it.
+             */
+            assetId: string;
+        };
         AssetDto: {
             /** Format: uuid */
             id: string;
@@ -935,68 +1284,6 @@ export interface components {
             createdAt: string;
             links: components["schemas"]["AssetLinksDto"];
         };
-        /**
-         * @description Within a job type, higher priorities run first; equal priorities run oldest first.
-         * @enum {string}
-         */
-        JobPriority: "high" | "normal" | "low";
-        /**
-         * @description The kind you expect; when the probed content is another kind the job fails with `invalid_media`.
-         * @enum {string}
-         */
-        ImportableKind: "video" | "image" | "audio";
-        ImportAssetDto: {
-            /**
-             * @description Within a job type, higher priorities run first; equal priorities run oldest first.
-             * @default normal
-             */
-            priority?: components["schemas"]["JobPriority"];
-            /**
-             * @description POSTed the job body, signed, when the job ends (succeeded, failed, canceled); default the tenant's webhook URL. Private, loopback and link-local targets are refused at delivery.
-             * @example https://example.com/hooks/reelforge
-             */
-            webhookUrl?: string;
-            /**
-             * @description http or https. Fetched by a worker: private, loopback and link-local targets are refused after DNS and on every redirect; the size limit is MAX_UPLOAD_BYTES and the time limit IMPORT_TIMEOUT_MS. The bytes are then probed like an upload.
-             * @example https://cdn.example.com/clips/holiday.mp4
-             */
-            url: string;
-            /** @description The kind you expect; when the probed content is another kind the job fails with `invalid_media`. */
-            kind?: components["schemas"]["ImportableKind"];
-        };
-        /** @enum {string} */
-        JobStatus: "queued" | "processing" | "succeeded" | "failed" | "canceled";
-        JobLinksDto: {
-            /** @example /v1/jobs/5d2e… */
-            self: string;
-            /**
-             * @description The main output once the job succeeded.
-             * @example /v1/jobs/5d2e…/result
-             */
-            result: string;
-        };
-        ImportAcceptedDto: {
-            /** Format: uuid */
-            jobId: string;
-            /** @example queued */
-            status: components["schemas"]["JobStatus"];
-            /**
-             * @description Jobs of this type ahead of this one.
-             * @example 0
-             */
-            queuePosition: number | null;
-            /**
-             * @description As in the job body; null without history.
-             * @example 12
-             */
-            etaSec: number | null;
-            links: components["schemas"]["JobLinksDto"];
-            /**
-             * Format: uuid
-             * @description The id the asset will have. It exists (GET /v1/assets/:id) only once the job has succeeded; if the job fails, no asset is made under it.
-             */
-            assetId: string;
-        };
         AssetPageDto: {
             /** @description The 1-based page returned. */
             page: number;
@@ -1060,7 +1347,7 @@ export interface components {
             links: components["schemas"]["JobLinksDto"];
         };
         /** @enum {string} */
-        JobType: "trim" | "overlay" | "watermark" | "transcode" | "generate" | "thumbnail" | "import" | "analysis";
+        JobType: "trim" | "overlay" | "watermark" | "transcode" | "generate" | "thumbnail" | "import" | "analysis" | "transcribe";
         JobErrorDto: {
             /**
              * @description A stable snake_case code.
@@ -1730,6 +2017,304 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        ProjectLinksDto: {
+            /** @example /v1/projects/7f1c… */
+            self: string;
+            /** @example /v1/projects/7f1c…/versions */
+            versions: string;
+            /** @example /v1/projects/7f1c…/renders */
+            renders: string;
+        };
+        ProjectDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Spring launch reel */
+            name: string;
+            /**
+             * @example {
+             *       "userId": "u-42"
+             *     }
+             */
+            tags: {
+                [key: string]: string;
+            };
+            /**
+             * @description The newest version; also the ETag ("3"). Send it back in If-Match.
+             * @example 3
+             */
+            version: number;
+            /**
+             * @description SHA-256 of the composition's canonical form (defaults filled in): equal content, equal hash.
+             * @example 9b1d…
+             */
+            contentHash: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the newest version was saved.
+             */
+            updatedAt: string;
+            links: components["schemas"]["ProjectLinksDto"];
+            /** @description The composition as saved (as in POST /v1/generate). */
+            composition: {
+                [key: string]: unknown;
+            };
+        };
+        ProjectSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Spring launch reel */
+            name: string;
+            /**
+             * @example {
+             *       "userId": "u-42"
+             *     }
+             */
+            tags: {
+                [key: string]: string;
+            };
+            /**
+             * @description The newest version; also the ETag ("3"). Send it back in If-Match.
+             * @example 3
+             */
+            version: number;
+            /**
+             * @description SHA-256 of the composition's canonical form (defaults filled in): equal content, equal hash.
+             * @example 9b1d…
+             */
+            contentHash: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the newest version was saved.
+             */
+            updatedAt: string;
+            links: components["schemas"]["ProjectLinksDto"];
+        };
+        ProjectPageDto: {
+            /** @description The 1-based page returned. */
+            page: number;
+            /** @description Items per page. */
+            pageSize: number;
+            /** @description Items matching the filter, across all pages. */
+            total: number;
+            /** @description Newest first; without compositions. */
+            items: components["schemas"]["ProjectSummaryDto"][];
+        };
+        ProjectVersionSummaryDto: {
+            /** @example 2 */
+            version: number;
+            /**
+             * @description How this version was made.
+             * @enum {string}
+             */
+            origin: "create" | "replace" | "patch" | "restore";
+            /** @description For a restore: the version copied. */
+            restoredFrom: number | null;
+            /** @description The project's name when this version was saved. */
+            name: string;
+            /** @description SHA-256 of this version's canonical composition; equal content, equal hash. */
+            contentHash: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ProjectVersionPageDto: {
+            /** @description The 1-based page returned. */
+            page: number;
+            /** @description Items per page. */
+            pageSize: number;
+            /** @description Items matching the filter, across all pages. */
+            total: number;
+            /** @description Newest first. */
+            items: components["schemas"]["ProjectVersionSummaryDto"][];
+        };
+        ProjectVersionDto: {
+            /** @example 2 */
+            version: number;
+            /**
+             * @description How this version was made.
+             * @enum {string}
+             */
+            origin: "create" | "replace" | "patch" | "restore";
+            /** @description For a restore: the version copied. */
+            restoredFrom: number | null;
+            /** @description The project's name when this version was saved. */
+            name: string;
+            /** @description SHA-256 of this version's canonical composition; equal content, equal hash. */
+            contentHash: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Tags as saved in this version. */
+            tags: {
+                [key: string]: string;
+            };
+            /** @description The composition as saved in this version. */
+            composition: {
+                [key: string]: unknown;
+            };
+        };
+        ProjectRenderLinksDto: {
+            /** @example /v1/projects/7f1c…/renders/0a9e… */
+            self: string;
+            /**
+             * @description The generate job doing the render.
+             * @example /v1/jobs/5d2e…
+             */
+            job: string;
+            /** @example /v1/projects/7f1c…/renders/0a9e…/log */
+            log: string;
+        };
+        ProjectRenderAnswerDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description The version rendered. */
+            version: number;
+            /** @description The content rendered; a later request for the same hash reuses this render. */
+            contentHash: string;
+            /** Format: uuid */
+            jobId: string;
+            /** @description The render job's status. */
+            status: components["schemas"]["JobStatus"];
+            /** @description Percent done, from ffmpeg progress. */
+            progress: number;
+            /** @description Once succeeded: the video, then its poster. */
+            outputs: components["schemas"]["JobOutputDto"][];
+            /** @description Why the render failed. */
+            error: components["schemas"]["JobErrorDto"] | null;
+            /** @description What the render did differently than asked. */
+            warnings: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            links: components["schemas"]["ProjectRenderLinksDto"];
+            /** @description True: an earlier render of the same content (queued, running or done) is answered and nothing new is rendered. */
+            reused: boolean;
+        };
+        ProjectRenderDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description The version rendered. */
+            version: number;
+            /** @description The content rendered; a later request for the same hash reuses this render. */
+            contentHash: string;
+            /** Format: uuid */
+            jobId: string;
+            /** @description The render job's status. */
+            status: components["schemas"]["JobStatus"];
+            /** @description Percent done, from ffmpeg progress. */
+            progress: number;
+            /** @description Once succeeded: the video, then its poster. */
+            outputs: components["schemas"]["JobOutputDto"][];
+            /** @description Why the render failed. */
+            error: components["schemas"]["JobErrorDto"] | null;
+            /** @description What the render did differently than asked. */
+            warnings: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            links: components["schemas"]["ProjectRenderLinksDto"];
+        };
+        ProjectRenderPageDto: {
+            /** @description The 1-based page returned. */
+            page: number;
+            /** @description Items per page. */
+            pageSize: number;
+            /** @description Items matching the filter, across all pages. */
+            total: number;
+            /** @description Newest first. */
+            items: components["schemas"]["ProjectRenderDto"][];
+        };
+        ProjectRenderLogDto: {
+            /** @description The render job's status. */
+            status: components["schemas"]["JobStatus"];
+            /** @description Notes from a render that still succeeded (text cut to its box, ...). */
+            warnings: string[];
+            /** @description Why the render failed. */
+            error: components["schemas"]["JobErrorDto"] | null;
+            /** @description The end of ffmpeg's stderr (at most 8 KiB) of the final attempt; null before it ran. */
+            stderrTail: string | null;
+        };
+        TranscribeAssetDto: {
+            /**
+             * @description Within a job type, higher priorities run first; equal priorities run oldest first.
+             * @default normal
+             */
+            priority?: components["schemas"]["JobPriority"];
+            /**
+             * @description POSTed the job body, signed, when the job ends (succeeded, failed, canceled); default the tenant's webhook URL. Private, loopback and link-local targets are refused at delivery.
+             * @example https://example.com/hooks/reelforge
+             */
+            webhookUrl?: string;
+            /**
+             * @description ISO 639-1 language of the speech; omitted, the provider detects it.
+             * @example en
+             */
+            language?: string;
+        };
+        TranscribeAcceptedDto: {
+            /** Format: uuid */
+            jobId: string;
+            /** @example queued */
+            status: components["schemas"]["JobStatus"];
+            /**
+             * @description Jobs of this type ahead of this one.
+             * @example 0
+             */
+            queuePosition: number | null;
+            /**
+             * @description As in the job body; null without history.
+             * @example 12
+             */
+            etaSec: number | null;
+            links: components["schemas"]["JobLinksDto"];
+            /**
+             * Format: uuid
+             * @description The captions asset the job makes (kind `subtitles`, an SRT, usable as a subtitles layer source). It exists only once the job has succeeded.
+             */
+            captionsAssetId: string;
+        };
+        TranscriptWordDto: {
+            /** @example hello */
+            word: string;
+            /**
+             * @description Seconds from the start of the source audio.
+             * @example 0.32
+             */
+            startSec: number;
+            /** @example 0.61 */
+            endSec: number;
+        };
+        TranscriptSegmentDto: {
+            /** @description Seconds from the start of the source audio. */
+            startSec: number;
+            /** @description Seconds from the start of the source audio. */
+            endSec: number;
+            /** @description What was said in this stretch, as the provider segmented it. */
+            text: string;
+            /** @description Empty when the provider gave no word timings. */
+            words: components["schemas"]["TranscriptWordDto"][];
+        };
+        TranscriptDto: {
+            /** @enum {string} */
+            provider: "whisper.cpp" | "http";
+            /** @example whisper-1 */
+            model: string | null;
+            /** @description As the provider reports it (a code or a name). */
+            language: string | null;
+            /**
+             * Format: uuid
+             * @description The asset the speech came from.
+             */
+            sourceAssetId: string;
+            /** @description The provider's segments (pauses, sentences). */
+            segments: components["schemas"]["TranscriptSegmentDto"][];
+            /** @description Every word with its timing, in order. */
+            words: components["schemas"]["TranscriptWordDto"][];
+        };
         /**
          * @description The operation that made it.
          * @enum {string}
@@ -1904,6 +2489,47 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    Dashboard_createSession: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The MASTER_KEY of this deployment. */
+                "X-Master-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A short-lived login link for the queue dashboard (bull-board at /admin/queues); the response also sets the HttpOnly session cookie, for clients that keep cookies. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardSessionDto"];
+                };
+            };
+            /** @description Missing or wrong master key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Caller IP not in MASTER_IPS */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
     Admin_listTenants: {
         parameters: {
             query?: never;
@@ -2484,7 +3110,10 @@ export interface operations {
     };
     Assets_upload: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `beats`: queue the beat analysis (GET /v1/assets/{id}/analysis) as soon as the file is stored, so a timeline can snap cuts to beats without waiting for it later. */
+                analyze?: "beats";
+            };
             header?: {
                 /** @description rf_<prefix>_<secret> (or Authorization: Bearer) */
                 "X-API-Key"?: string;
@@ -2509,7 +3138,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AssetDto"];
+                    "application/json": components["schemas"]["UploadedAssetDto"];
                 };
             };
             /** @description Malformed captions (the message names the line) */
@@ -4328,6 +4957,1018 @@ export interface operations {
             };
         };
     };
+    Projects_list: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number. */
+                page?: number;
+                /** @description Items per page. */
+                pageSize?: number;
+                /** @description Only projects with this tag (`key:value`); repeat for all of several. */
+                tag?: string[];
+            };
+            header?: {
+                /** @description rf_<prefix>_<secret> (or Authorization: Bearer) */
+                "X-API-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectPageDto"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limit reached; see Retry-After and RateLimit-* headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Projects_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description rf_<prefix>_<secret> (or Authorization: Bearer) */
+                "X-API-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Shown in listings; need not be unique.
+                     * @example Spring launch reel
+                     */
+                    name: string;
+                    /**
+                     * @description The caller's own labels, string to string (a user id of its system, a campaign). Filter with ?tag=key:value.
+                     * @default {}
+                     * @example {
+                     *       "userId": "u-42"
+                     *     }
+                     */
+                    tags?: {
+                        [key: string]: string;
+                    };
+                    /** @description A composition exactly as `composition` in POST /v1/generate. */
+                    composition: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Version 1; ETag and Location are set. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+            /** @description Names every bad field (name, tags.*, composition.*) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The composition names an asset this tenant does not have */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An asset of the wrong kind for its layer */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limit reached; see Retry-After and RateLimit-* headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Projects_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description rf_<prefix>_<secret> (or Authorization: Bearer) */
+                "X-API-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The newest version; ETag is its number. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limit reached; see Retry-After and RateLimit-* headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Projects_replace: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version this edit is based on ("3"), or * for any. Required unless the body carries `version`; a stale one is a 412, none at all a 428. */
+                "If-Match"?: string;
+                /** @description rf_<prefix>_<secret> (or Authorization: Bearer) */
+                "X-API-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Shown in listings; need not be unique.
+                     * @example Spring launch reel
+                     */
+                    name: string;
+                    /**
+                     * @description The caller's own labels, string to string (a user id of its system, a campaign). Filter with ?tag=key:value.
+                     * @default {}
+                     * @example {
+                     *       "userId": "u-42"
+                     *     }
+                     */
+                    tags?: {
+                        [key: string]: string;
+                    };
+                    /** @description A composition exactly as `composition` in POST /v1/generate. */
+                    composition: {
+                        [key: string]: unknown;
+                    };
+                    /** @description The version this edit is based on; instead of If-Match. A stale version is a 412. */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The new version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The project has a newer version than If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Neither If-Match nor version was sent */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limit reached; see Retry-After and RateLimit-* headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Projects_delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: delete only if the project is still at this version. */
+                "If-Match"?: string;
+                /** @description rf_<prefix>_<secret> (or Authorization: Bearer) */
+                "X-API-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project, its versions and render records are gone; render jobs stay. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, unknown, revoked or expired key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The project has a newer version than If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limit reached; see Retry-After and RateLimit-* headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Projects_patch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version this edit is based on ("3"), or * for any. Required unless the body carries `version`; a stale one is a 412, none at all a 428. */
+                "If-Match"?: string;
+                /** @description rf_<prefix>_<secret> (or Authorization: Bearer) */
+                "X-API-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description RFC 6902 operations on `{name, tags, composition}`, e.g. `[{"op": "replace", "path": "/composition/layers/1/startSec", "value": 2}]`. All apply or none; the result is validated like a PUT. */
+        requestBody: {
+            content: {
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /**
+                     * @description JSON Pointer (RFC 6901)
+                     * @example /composition/layers/1/startSec
+                     */
+                    path: string;
+                    /** @description For move and copy */
+                    from?: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                }[];
+                "application/json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /**
+                     * @description JSON Pointer (RFC 6901)
+                     * @example /composition/layers/1/startSec
+                     */
+                    path: string;
+                    /** @description For move and copy */
+                    from?: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                }[];
+            };
+        };
+        responses: {
+            /** @description The new version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+            /** @description A failing operation (details name `patch.<i>.path`) or an invalid result (`composition.*`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The project has a newer version than If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Neither If-Match nor version was sent */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limit reached; see Retry-After and RateLimit-* headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Projects_versions: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number. */
+                page?: number;
+                /** @description Items per page. */
+                pageSize?: number;
+            };
+            header?: {
+                /** @description rf_<prefix>_<secret> (or Authorization: Bearer) */
+                "X-API-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectVersionPageDto"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limit reached; see Retry-After and RateLimit-* headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Projects_version: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description rf_<prefix>_<secret> (or Authorization: Bearer) */
+                "X-API-Key"?: string;
+            };
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectVersionDto"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limit reached; see Retry-After and RateLimit-* headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Projects_restore: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version this edit is based on ("3"), or * for any. Required unless the body carries `version`; a stale one is a 412, none at all a 428. */
+                "If-Match"?: string;
+                /** @description rf_<prefix>_<secret> (or Authorization: Bearer) */
+                "X-API-Key"?: string;
+            };
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description The version this edit is based on; instead of If-Match. A stale version is a 412. */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description A new version with that version's composition (name and tags stay as they are). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The project has a newer version than If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Neither If-Match nor version was sent */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limit reached; see Retry-After and RateLimit-* headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Projects_renders: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number. */
+                page?: number;
+                /** @description Items per page. */
+                pageSize?: number;
+            };
+            header?: {
+                /** @description rf_<prefix>_<secret> (or Authorization: Bearer) */
+                "X-API-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectRenderPageDto"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limit reached; see Retry-After and RateLimit-* headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Projects_render: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description rf_<prefix>_<secret> (or Authorization: Bearer) */
+                "X-API-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Within a job type, higher priorities run first; equal priorities run oldest first.
+                     * @enum {string}
+                     */
+                    priority?: "high" | "normal" | "low";
+                    /** @description POSTed the signed job body when the job ends; default the tenant's webhook URL. */
+                    webhookUrl?: string;
+                    /** @description The version to render; default the newest. */
+                    version?: number;
+                    /**
+                     * @description Render even when a render of the same content exists (e.g. a `{url}` source changed behind the same URL).
+                     * @default false
+                     */
+                    force?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description An earlier render of the same content is answered (`reused: true`); nothing new is rendered. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectRenderAnswerDto"];
+                };
+            };
+            /** @description A new render (a `generate` job) was queued. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectRenderAnswerDto"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such project or version, or an asset is gone */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limit reached; see Retry-After and RateLimit-* headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Projects_getRender: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description rf_<prefix>_<secret> (or Authorization: Bearer) */
+                "X-API-Key"?: string;
+            };
+            path: {
+                id: string;
+                renderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectRenderDto"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limit reached; see Retry-After and RateLimit-* headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Projects_renderLog: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description rf_<prefix>_<secret> (or Authorization: Bearer) */
+                "X-API-Key"?: string;
+            };
+            path: {
+                id: string;
+                renderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Warnings, the error and the end of ffmpeg's stderr. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectRenderLogDto"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limit reached; see Retry-After and RateLimit-* headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Transcribe_transcribe: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description rf_<prefix>_<secret> (or Authorization: Bearer) */
+                "X-API-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TranscribeAssetDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranscribeAcceptedDto"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The asset has no audio stream */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limit reached; see Retry-After and RateLimit-* headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No transcription provider is configured */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Transcribe_transcript: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description rf_<prefix>_<secret> (or Authorization: Bearer) */
+                "X-API-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Word timings of a captions asset made by transcription. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranscriptDto"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description No such asset, or it was not made by transcription */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limit reached; see Retry-After and RateLimit-* headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
     Variants_listForAsset: {
         parameters: {
             query?: never;
@@ -4817,19 +6458,49 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Database, Redis, ffmpeg and disk are usable. */
+            /** @description `{status, checks}`: database, Redis, ffmpeg and disk are usable (`ok` each). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description At least one check failed; the body says which. */
+            /** @description At least one check failed; `checks` names it (`failed`). */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    AdminHealth_detail: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The MASTER_KEY of this deployment. */
+                "X-Master-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every readiness check with its detail (ffmpeg and ffprobe versions, free disk, errors) and what each live worker published: id, readiness, why it is paused, running job ids, circuit-breaker states. 200 even when a check fails: this is a report, not a probe. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or wrong master key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
             };
         };
     };
