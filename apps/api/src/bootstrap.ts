@@ -10,6 +10,7 @@ import { AppModule } from './app.module.js';
 import { corsOptions } from './observability/cors.js';
 import { mountQueueDashboard } from './observability/dashboard.js';
 import { requestLogging } from './observability/request-logging.js';
+import { refuseForbiddenCharacters, verifyJsonDepth } from './http/body-guard.js';
 import { buildOpenApiDocument } from './openapi.js';
 
 export interface ApiAppOptions {
@@ -37,8 +38,15 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
   const cors = corsOptions(config);
   if (cors) app.enableCors(cors);
 
-  // JSON Patch bodies (RFC 6902) are JSON under their own media type.
-  app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/json-patch+json'] });
+  // JSON Patch bodies (RFC 6902) are JSON under their own media type. Nest's option type omits
+  // body-parser's `verify`, but passes it through; it sees the raw bytes first.
+  const jsonOptions = {
+    limit: '1mb',
+    type: ['application/json', 'application/json-patch+json'],
+    verify: verifyJsonDepth,
+  };
+  app.useBodyParser('json', jsonOptions);
+  app.use(refuseForbiddenCharacters);
   app.set('trust proxy', config.api.trustProxy);
   app.disable('x-powered-by');
   app.enableShutdownHooks();

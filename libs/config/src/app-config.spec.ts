@@ -38,7 +38,7 @@ describe(loadAppConfig.name, () => {
         jobTimeoutMs: 1_800_000,
         maxUploadBytes: 2 * 1024 ** 3,
         maxDurationSec: 4 * 3600,
-        maxPixels: 8192 * 8192,
+        maxPixels: 4096 * 3072,
       },
       worker: {
         concurrency: 2,

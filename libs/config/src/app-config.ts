@@ -2,6 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
+/** See the comment at `maxPixels` below and docs/input-rules.md (worker memory per megapixel). */
+export const DEFAULT_MAX_PIXELS = 4096 * 3072;
 export interface AppConfig {
   api: { port: number; trustProxy: boolean };
   db: { url: string };
@@ -308,7 +310,9 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       jobTimeoutMs: readInt(env, errors, 'JOB_TIMEOUT_MS', 30 * 60_000, 1_000, 24 * 3_600_000),
       maxUploadBytes: readInt(env, errors, 'MAX_UPLOAD_BYTES', 2 * 1024 ** 3, 1, Number.MAX_SAFE_INTEGER),
       maxDurationSec: readInt(env, errors, 'MAX_DURATION_SEC', 4 * 3600, 1, 48 * 3600),
-      maxPixels: readInt(env, errors, 'MAX_PIXELS', 8192 * 8192, 1, 32768 * 32768),
+      // 4096x3072 (12.6 MP): DCI 4K video and 12 MP phone photos. An encoding job peaks near
+      // 100 MB + 110 MB per megapixel of frame (docs/input-rules.md), so two such jobs fit a 4 GiB worker.
+      maxPixels: readInt(env, errors, 'MAX_PIXELS', DEFAULT_MAX_PIXELS, 1, 32768 * 32768),
     },
     worker: {
       concurrency: readInt(env, errors, 'WORKER_CONCURRENCY', 2, 1, 64),

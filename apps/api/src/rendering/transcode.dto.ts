@@ -1,19 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Quality, TranscodeFormat } from '@reelforge/contracts';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsEnum,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  Max,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { OperationInputDto } from './source.dto.js';
+import { IsDecimal } from '../http/decimal-places.validator.js';
 
 /** `source` (or `assetId`): a video asset or variant of the calling tenant. */
 export class CreateTranscodeDto extends OperationInputDto {
@@ -55,7 +45,7 @@ export class CreateThumbnailsDto extends OperationInputDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 }, { each: true })
+  @IsDecimal(3, { each: true })
   @Min(0, { each: true })
   times?: number[];
 

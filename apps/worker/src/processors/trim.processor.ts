@@ -1,18 +1,22 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@reelforge/config';
-import { JobType, type TrimJobPayload, VariantKind } from '@reelforge/contracts';
+import { JobType, type TrimJobPayload, TrimMode, VariantKind } from '@reelforge/contracts';
 import { MediaTools } from '@reelforge/media/nest';
-import { buildTrimCommand, expectedTrimDurationSec } from '@reelforge/render';
+import { buildTrimCommand, displaySize, expectedTrimDurationSec, oddFrameWarning } from '@reelforge/render';
 import { LocalStorage, storageKeys } from '@reelforge/storage';
 import { type Queue } from 'bull';
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { OutputRecorder } from '../lifecycle/output-recorder.js';
 import { type JobContext, JobTracker } from '../lifecycle/tracked-processor.js';
+import { smartCutTrim } from './smart-cut-trim.js';
 import { SourceAssets } from './source-assets.js';
 
-/** Trim: one ffmpeg run into a temp file, probe what came out, then record it as a variant. */
+/**
+ * Trim: an accurate trim of an H.264 source is a smart cut when the source allows it (re-encode only around the
+ * cut points), else one ffmpeg run into a temp file; probe what came out, then record it as a variant.
+ */
 @Injectable()
 export class TrimProcessor implements OnApplicationBootstrap {
   constructor(
@@ -35,28 +39,55 @@ export class TrimProcessor implements OnApplicationBootstrap {
   }
 
   async handle(payload: TrimJobPayload, context: JobContext): Promise<void> {
-    const { input, path } = await this.sources.input(payload.tenantId, payload);
-    const extension = input.hasVideo ? 'mp4' : 'm4a';
+    const { input: source, path } = await this.sources.input(payload.tenantId, payload);
+    const extension = source.hasVideo ? 'mp4' : 'm4a';
     const tempPath = this.storage.tempPath(extension, payload.jobId);
     try {
-      const command = {
+      const input = {
         sourcePath: path,
         outputPath: tempPath,
         startSec: payload.startSec,
         endSec: payload.endSec,
         mode: payload.mode,
-        hasVideo: input.hasVideo,
-        hasAudio: input.hasAudio,
-        colour: input.probe,
+        hasVideo: source.hasVideo,
+        hasAudio: source.hasAudio,
+        colour: source.probe,
+        frame: source.hasVideo ? displaySize(source.probe) : undefined,
       };
-      await this.media.runner.run(buildTrimCommand(command), {
-        timeoutMs: this.config.media.jobTimeoutMs,
-        signal: context.signal,
-        expectedDurationSec: expectedTrimDurationSec(command),
-        onProgress: (progress) => {
-          if (progress.percent !== null) context.reportProgress(progress.percent);
-        },
-      });
+      const oddFrame = input.mode === TrimMode.Accurate ? oddFrameWarning(input.frame) : null;
+      const warnings: string[] = oddFrame ? [oddFrame] : [];
+      let smartCut = false;
+      // An odd frame is cropped to even by the full re-encode; copied GOPs could not be, so no smart cut.
+      if (payload.mode === TrimMode.Accurate && source.hasVideo && !oddFrame) {
+        const workDir = await this.storage.tempDir(`${payload.jobId}-cut`);
+        try {
+          const outcome = await smartCutTrim(this.media, {
+            sourcePath: path,
+            outputPath: tempPath,
+            startSec: payload.startSec,
+            endSec: payload.endSec,
+            probe: source.probe,
+            workDir,
+            timeoutMs: this.config.media.jobTimeoutMs,
+            signal: context.signal,
+            onProgress: (percent) => context.reportProgress(percent),
+          });
+          smartCut = outcome.done;
+          if (!outcome.done && outcome.warning) warnings.push(outcome.warning);
+        } finally {
+          await this.storage.removeTemp(workDir);
+        }
+      }
+      if (!smartCut) {
+        await this.media.runner.run(buildTrimCommand(input), {
+          timeoutMs: this.config.media.jobTimeoutMs,
+          signal: context.signal,
+          expectedDurationSec: expectedTrimDurationSec(input),
+          onProgress: (progress) => {
+            if (progress.percent !== null) context.reportProgress(progress.percent);
+          },
+        });
+      }
       // ffmpeg may exit 0 after ENOSPC with a truncated output.
       await this.storage.assertSpaceLeft();
 
@@ -71,8 +102,8 @@ export class TrimProcessor implements OnApplicationBootstrap {
             storageKey,
             tenantId: payload.tenantId,
             jobId: payload.jobId,
-            sourceAssetId: input.rootAssetId,
-            sourceVariantId: input.sourceVariantId,
+            sourceAssetId: source.rootAssetId,
+            sourceVariantId: source.sourceVariantId,
             kind: VariantKind.Trim,
             quality: null,
             mime: extension === 'mp4' ? 'video/mp4' : 'audio/mp4',
@@ -80,9 +111,10 @@ export class TrimProcessor implements OnApplicationBootstrap {
             durationSec: facts.durationSec,
             width: facts.width,
             height: facts.height,
-            config: { startSec: payload.startSec, endSec: payload.endSec, mode: payload.mode },
+            config: { startSec: payload.startSec, endSec: payload.endSec, mode: payload.mode, smartCut },
           },
         ],
+        warnings,
       });
     } finally {
       await this.storage.removeTemp(tempPath);

@@ -1482,6 +1482,154 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        TextAutoFitDto: {
+            /**
+             * @description Smallest font size to try, in pixels.
+             * @example 24
+             */
+            minFontSizePx: number;
+            /**
+             * @description Largest font size to try, in pixels.
+             * @example 120
+             */
+            maxFontSizePx: number;
+        };
+        /**
+         * @description Horizontal alignment in the box. 'start' is left for left-to-right text and right for right-to-left text.
+         * @enum {string}
+         */
+        TextAlign: "left" | "center" | "right" | "start" | "end";
+        /**
+         * @description 'auto' is right-to-left when the first strong character is Arabic, Hebrew, Syriac, Thaana or N'Ko.
+         * @enum {string}
+         */
+        TextDirection: "auto" | "ltr" | "rtl";
+        TextStrokeDto: {
+            /**
+             * @description Outline colour: #rgb, #rrggbb, #rrggbbaa, rgb(r, g, b) or rgba(r, g, b, a) with channels 0-255, alpha 0-1.
+             * @example #000000
+             */
+            color: string;
+            /**
+             * @description Outline thickness outside the glyph edge, in pixels.
+             * @example 4
+             */
+            widthPx: number;
+        };
+        TextShadowDto: {
+            /**
+             * @description Shadow colour: #rgb, #rrggbb, #rrggbbaa, rgb(r, g, b) or rgba(r, g, b, a) with channels 0-255, alpha 0-1.
+             * @example rgba(0, 0, 0, 0.6)
+             */
+            color: string;
+            /**
+             * @description Horizontal shadow offset in pixels; positive is right.
+             * @example 4
+             */
+            offsetXPx: number;
+            /**
+             * @description Vertical shadow offset in pixels; positive is down.
+             * @example 4
+             */
+            offsetYPx: number;
+            /**
+             * @description Blur radius in pixels; 0 is a hard shadow.
+             * @example 6
+             */
+            blurPx: number;
+        };
+        TextBackgroundDto: {
+            /**
+             * @description Box colour: #rgb, #rrggbb, #rrggbbaa, rgb(r, g, b) or rgba(r, g, b, a) with channels 0-255, alpha 0-1.
+             * @example #000000b3
+             */
+            color: string;
+            /**
+             * @description Space between the text and the box edge, in pixels.
+             * @example 16
+             */
+            paddingPx: number;
+            /**
+             * @description Corner radius in pixels; capped at half the box side.
+             * @example 12
+             */
+            radiusPx: number;
+        };
+        TextLayerDto: {
+            /**
+             * @description A family from GET /v1/library/fonts, or one of your uploaded fonts. Characters it lacks fall back per glyph to Noto Sans, Devanagari, Arabic, CJK, then Noto Color Emoji.
+             * @default Noto Sans
+             * @example Noto Sans
+             */
+            fontFamily?: string;
+            /**
+             * @description 'normal', 'bold' or a CSS weight 100-900. Families without a bold face are emboldened synthetically.
+             * @default normal
+             * @example bold
+             */
+            fontWeight?: ("normal" | "bold") | number;
+            /**
+             * @description Font size in pixels (the em size). Default: scales with the frame, 1/30 of its height (64 px on a 1920 px tall frame, 36 on 1080), at least 12. autoFit replaces it.
+             * @example 64
+             */
+            fontSizePx?: number;
+            /** @description Pick the largest whole pixel size in [min, max] at which the text fits the box (width, boxHeightPx, maxLines). */
+            autoFit?: components["schemas"]["TextAutoFitDto"];
+            /**
+             * @description Text colour: #rgb, #rrggbb, #rrggbbaa, rgb(r, g, b) or rgba(r, g, b, a) with channels 0-255, alpha 0-1.
+             * @default #ffffff
+             * @example #ffffff
+             */
+            color?: string;
+            /**
+             * @description Line box height as a multiple of the font size.
+             * @default 1.2
+             */
+            lineHeight?: number;
+            /**
+             * @description Extra space after each character, in pixels.
+             * @default 0
+             */
+            letterSpacingPx?: number;
+            /**
+             * @description Horizontal alignment in the box. 'start' is left for left-to-right text and right for right-to-left text.
+             * @default start
+             */
+            align?: components["schemas"]["TextAlign"];
+            /**
+             * @description 'auto' is right-to-left when the first strong character is Arabic, Hebrew, Syriac, Thaana or N'Ko.
+             * @default auto
+             */
+            direction?: components["schemas"]["TextDirection"];
+            /**
+             * @description Keep at most this many lines; more is overflow.
+             * @example 3
+             */
+            maxLines?: number;
+            /** @description An outline drawn under the fill. */
+            stroke?: components["schemas"]["TextStrokeDto"];
+            /** @description A drop shadow cast by the outlined text. */
+            shadow?: components["schemas"]["TextShadowDto"];
+            /** @description A rounded box hugging the text block, under everything else. */
+            background?: components["schemas"]["TextBackgroundDto"];
+            /**
+             * @description The text. `\n` starts a new line; longer lines wrap at the box width. 1-2,000 characters, at least one of them visible.
+             * @example Luxury Beauty Secrets ✨
+             */
+            text: string;
+            /**
+             * @deprecated
+             * @description Deprecated: give `widthPx` on the layer. Width of the PNG and the wrapping width, in pixels.
+             * @example 1080
+             */
+            boxWidthPx?: number;
+            /**
+             * @deprecated
+             * @description Deprecated: give `heightPx` on the layer. Height of the PNG; lines that do not fit are dropped.
+             * @example 400
+             */
+            boxHeightPx?: number;
+        };
         SourceDto: {
             /**
              * Format: uuid
@@ -1664,85 +1812,7 @@ export interface components {
              */
             y?: string;
         };
-        TextAutoFitDto: {
-            /**
-             * @description Smallest font size to try, in pixels.
-             * @example 24
-             */
-            minFontSizePx: number;
-            /**
-             * @description Largest font size to try, in pixels.
-             * @example 120
-             */
-            maxFontSizePx: number;
-        };
-        /**
-         * @description Horizontal alignment in the box. 'start' is left for left-to-right text and right for right-to-left text.
-         * @enum {string}
-         */
-        TextAlign: "left" | "center" | "right" | "start" | "end";
-        /**
-         * @description 'auto' is right-to-left when the first strong character is Arabic, Hebrew, Syriac, Thaana or N'Ko.
-         * @enum {string}
-         */
-        TextDirection: "auto" | "ltr" | "rtl";
-        TextStrokeDto: {
-            /**
-             * @description Outline colour: #rgb, #rrggbb, #rrggbbaa, rgb(r, g, b) or rgba(r, g, b, a) with channels 0-255, alpha 0-1.
-             * @example #000000
-             */
-            color: string;
-            /**
-             * @description Outline thickness outside the glyph edge, in pixels.
-             * @example 4
-             */
-            widthPx: number;
-        };
-        TextShadowDto: {
-            /**
-             * @description Shadow colour: #rgb, #rrggbb, #rrggbbaa, rgb(r, g, b) or rgba(r, g, b, a) with channels 0-255, alpha 0-1.
-             * @example rgba(0, 0, 0, 0.6)
-             */
-            color: string;
-            /**
-             * @description Horizontal shadow offset in pixels; positive is right.
-             * @example 4
-             */
-            offsetXPx: number;
-            /**
-             * @description Vertical shadow offset in pixels; positive is down.
-             * @example 4
-             */
-            offsetYPx: number;
-            /**
-             * @description Blur radius in pixels; 0 is a hard shadow.
-             * @example 6
-             */
-            blurPx: number;
-        };
-        TextBackgroundDto: {
-            /**
-             * @description Box colour: #rgb, #rrggbb, #rrggbbaa, rgb(r, g, b) or rgba(r, g, b, a) with channels 0-255, alpha 0-1.
-             * @example #000000b3
-             */
-            color: string;
-            /**
-             * @description Space between the text and the box edge, in pixels.
-             * @example 16
-             */
-            paddingPx: number;
-            /**
-             * @description Corner radius in pixels; capped at half the box side.
-             * @example 12
-             */
-            radiusPx: number;
-        };
-        TextLayerDto: {
-            /**
-             * @description The text. `\n` starts a new line; longer lines wrap at the box width. At most 2,000 characters.
-             * @example Luxury Beauty Secrets ✨
-             */
-            text: string;
+        TextStyleDto: {
             /**
              * @description A family from GET /v1/library/fonts, or one of your uploaded fonts. Characters it lacks fall back per glyph to Noto Sans, Devanagari, Arabic, CJK, then Noto Color Emoji.
              * @default Noto Sans
@@ -1756,7 +1826,7 @@ export interface components {
              */
             fontWeight?: ("normal" | "bold") | number;
             /**
-             * @description Font size in pixels (the em size). Required unless autoFit is given, which replaces it.
+             * @description Font size in pixels (the em size). Default: scales with the frame, 1/30 of its height (64 px on a 1920 px tall frame, 36 on 1080), at least 12. autoFit replaces it.
              * @example 64
              */
             fontSizePx?: number;
@@ -1764,9 +1834,10 @@ export interface components {
             autoFit?: components["schemas"]["TextAutoFitDto"];
             /**
              * @description Text colour: #rgb, #rrggbb, #rrggbbaa, rgb(r, g, b) or rgba(r, g, b, a) with channels 0-255, alpha 0-1.
+             * @default #ffffff
              * @example #ffffff
              */
-            color: string;
+            color?: string;
             /**
              * @description Line box height as a multiple of the font size.
              * @default 1.2
@@ -1787,16 +1858,6 @@ export interface components {
              * @default auto
              */
             direction?: components["schemas"]["TextDirection"];
-            /**
-             * @description Width of the PNG and the wrapping width, in pixels.
-             * @example 1080
-             */
-            boxWidthPx: number;
-            /**
-             * @description Height of the PNG in pixels; lines that do not fit are dropped and overflow is reported. Omitted: as tall as the text.
-             * @example 400
-             */
-            boxHeightPx?: number;
             /**
              * @description Keep at most this many lines; more is overflow.
              * @example 3
@@ -1822,7 +1883,32 @@ export interface components {
             assetId?: string;
         };
         OverlayLayerDto: {
-            /** @description Default: centred. */
+            /**
+             * @description Place against an edge or corner, `marginPx` in from it. Default: centred (watermark: bottom-right).
+             * @example bottom-right
+             * @enum {string}
+             */
+            anchor?: "top-left" | "top" | "top-right" | "left" | "center" | "right" | "bottom-left" | "bottom" | "bottom-right";
+            /** @description Inset from the anchored edges, in output pixels. Default 0 when centred, else 24. */
+            marginPx?: number;
+            /** @description Left edge in output pixels; instead of anchor. */
+            xPx?: number;
+            /** @description Top edge in output pixels; instead of anchor. */
+            yPx?: number;
+            /**
+             * @description Left edge as an expression, instead of xPx: numbers, + - * / ( ), min(a,b), max(a,b), and W H (video size), w h (layer size), t (seconds), main_w main_h overlay_w overlay_h. Must be finite for the video and layer size.
+             * @example W-w-20
+             */
+            x?: string;
+            /**
+             * @description Top edge as an expression; as x.
+             * @example (H-h)/2
+             */
+            y?: string;
+            /**
+             * @deprecated
+             * @description Deprecated: give anchor, marginPx, xPx/yPx or x/y on the layer itself.
+             */
             position?: components["schemas"]["PositionDto"];
             /**
              * @description Multiplied into the layer’s own alpha.
@@ -1852,8 +1938,13 @@ export interface components {
              * @enum {string}
              */
             type: "text" | "image" | "video";
-            /** @description For `text` layers: the text and its style, drawn once to a PNG. */
-            text?: components["schemas"]["TextLayerDto"];
+            /**
+             * @description For `text` layers: the text, with its look in `style`. Deprecated but still accepted: an object `{text, fontSizePx, color, boxWidthPx, ...}` (the job gets a deprecation warning).
+             * @example Summer sale
+             */
+            text?: string | components["schemas"]["TextLayerDto"];
+            /** @description For `text` layers: font, size, colour, outline... */
+            style?: components["schemas"]["TextStyleDto"];
             /** @description For `image` and `video` layers. */
             source?: components["schemas"]["MediaSourceDto"];
             /** @description Width in output pixels; alone, the height keeps the aspect ratio. */
@@ -1872,7 +1963,32 @@ export interface components {
             loop?: boolean;
         };
         WatermarkSpecDto: {
-            /** @description Default: centred. */
+            /**
+             * @description Place against an edge or corner, `marginPx` in from it. Default: centred (watermark: bottom-right).
+             * @example bottom-right
+             * @enum {string}
+             */
+            anchor?: "top-left" | "top" | "top-right" | "left" | "center" | "right" | "bottom-left" | "bottom" | "bottom-right";
+            /** @description Inset from the anchored edges, in output pixels. Default 0 when centred, else 24. */
+            marginPx?: number;
+            /** @description Left edge in output pixels; instead of anchor. */
+            xPx?: number;
+            /** @description Top edge in output pixels; instead of anchor. */
+            yPx?: number;
+            /**
+             * @description Left edge as an expression, instead of xPx: numbers, + - * / ( ), min(a,b), max(a,b), and W H (video size), w h (layer size), t (seconds), main_w main_h overlay_w overlay_h. Must be finite for the video and layer size.
+             * @example W-w-20
+             */
+            x?: string;
+            /**
+             * @description Top edge as an expression; as x.
+             * @example (H-h)/2
+             */
+            y?: string;
+            /**
+             * @deprecated
+             * @description Deprecated: give anchor, marginPx, xPx/yPx or x/y on the layer itself.
+             */
             position?: components["schemas"]["PositionDto"];
             /**
              * @description Multiplied into the layer’s own alpha.
@@ -1898,8 +2014,15 @@ export interface components {
             fadeOutSec?: number;
             /** @description A PNG with transparency. Give `image` or `text`. */
             image?: components["schemas"]["MediaSourceDto"];
-            /** @description A text watermark. Give `image` or `text`. */
-            text?: components["schemas"]["TextLayerDto"];
+            /**
+             * @description A text watermark. Give `image` or `text`. For `text` layers: the text, with its look in `style`. Deprecated but still accepted: an object `{text, fontSizePx, color, boxWidthPx, ...}` (the job gets a deprecation warning).
+             * @example © Reelforge
+             */
+            text?: string | components["schemas"]["TextLayerDto"];
+            /** @description For a text watermark: font, size, colour, outline... */
+            style?: components["schemas"]["TextStyleDto"];
+            /** @description Text watermark box width in pixels. Default: the video width minus the margins. */
+            widthPx?: number;
             /**
              * @description Image watermark width as a fraction of the video width.
              * @default 0.15
@@ -1930,7 +2053,32 @@ export interface components {
             watermark?: components["schemas"]["WatermarkSpecDto"];
         };
         CreateWatermarkDto: {
-            /** @description Default: centred. */
+            /**
+             * @description Place against an edge or corner, `marginPx` in from it. Default: centred (watermark: bottom-right).
+             * @example bottom-right
+             * @enum {string}
+             */
+            anchor?: "top-left" | "top" | "top-right" | "left" | "center" | "right" | "bottom-left" | "bottom" | "bottom-right";
+            /** @description Inset from the anchored edges, in output pixels. Default 0 when centred, else 24. */
+            marginPx?: number;
+            /** @description Left edge in output pixels; instead of anchor. */
+            xPx?: number;
+            /** @description Top edge in output pixels; instead of anchor. */
+            yPx?: number;
+            /**
+             * @description Left edge as an expression, instead of xPx: numbers, + - * / ( ), min(a,b), max(a,b), and W H (video size), w h (layer size), t (seconds), main_w main_h overlay_w overlay_h. Must be finite for the video and layer size.
+             * @example W-w-20
+             */
+            x?: string;
+            /**
+             * @description Top edge as an expression; as x.
+             * @example (H-h)/2
+             */
+            y?: string;
+            /**
+             * @deprecated
+             * @description Deprecated: give anchor, marginPx, xPx/yPx or x/y on the layer itself.
+             */
             position?: components["schemas"]["PositionDto"];
             /**
              * @description Multiplied into the layer’s own alpha.
@@ -1956,8 +2104,15 @@ export interface components {
             fadeOutSec?: number;
             /** @description A PNG with transparency. Give `image` or `text`. */
             image?: components["schemas"]["MediaSourceDto"];
-            /** @description A text watermark. Give `image` or `text`. */
-            text?: components["schemas"]["TextLayerDto"];
+            /**
+             * @description A text watermark. Give `image` or `text`. For `text` layers: the text, with its look in `style`. Deprecated but still accepted: an object `{text, fontSizePx, color, boxWidthPx, ...}` (the job gets a deprecation warning).
+             * @example © Reelforge
+             */
+            text?: string | components["schemas"]["TextLayerDto"];
+            /** @description For a text watermark: font, size, colour, outline... */
+            style?: components["schemas"]["TextStyleDto"];
+            /** @description Text watermark box width in pixels. Default: the video width minus the margins. */
+            widthPx?: number;
             /**
              * @description Image watermark width as a fraction of the video width.
              * @default 0.15
@@ -2450,6 +2605,97 @@ export interface components {
             missingGlyphs: string[];
             /** @description The paragraph direction used. */
             direction: components["schemas"]["ResolvedTextDirection"];
+        };
+        TextPreviewDto: {
+            /**
+             * @description A family from GET /v1/library/fonts, or one of your uploaded fonts. Characters it lacks fall back per glyph to Noto Sans, Devanagari, Arabic, CJK, then Noto Color Emoji.
+             * @default Noto Sans
+             * @example Noto Sans
+             */
+            fontFamily?: string;
+            /**
+             * @description 'normal', 'bold' or a CSS weight 100-900. Families without a bold face are emboldened synthetically.
+             * @default normal
+             * @example bold
+             */
+            fontWeight?: ("normal" | "bold") | number;
+            /**
+             * @description Font size in pixels (the em size). Default: scales with the frame, 1/30 of its height (64 px on a 1920 px tall frame, 36 on 1080), at least 12. autoFit replaces it.
+             * @example 64
+             */
+            fontSizePx?: number;
+            /** @description Pick the largest whole pixel size in [min, max] at which the text fits the box (width, boxHeightPx, maxLines). */
+            autoFit?: components["schemas"]["TextAutoFitDto"];
+            /**
+             * @description Text colour: #rgb, #rrggbb, #rrggbbaa, rgb(r, g, b) or rgba(r, g, b, a) with channels 0-255, alpha 0-1.
+             * @default #ffffff
+             * @example #ffffff
+             */
+            color?: string;
+            /**
+             * @description Line box height as a multiple of the font size.
+             * @default 1.2
+             */
+            lineHeight?: number;
+            /**
+             * @description Extra space after each character, in pixels.
+             * @default 0
+             */
+            letterSpacingPx?: number;
+            /**
+             * @description Horizontal alignment in the box. 'start' is left for left-to-right text and right for right-to-left text.
+             * @default start
+             */
+            align?: components["schemas"]["TextAlign"];
+            /**
+             * @description 'auto' is right-to-left when the first strong character is Arabic, Hebrew, Syriac, Thaana or N'Ko.
+             * @default auto
+             */
+            direction?: components["schemas"]["TextDirection"];
+            /**
+             * @description Keep at most this many lines; more is overflow.
+             * @example 3
+             */
+            maxLines?: number;
+            /** @description An outline drawn under the fill. */
+            stroke?: components["schemas"]["TextStrokeDto"];
+            /** @description A drop shadow cast by the outlined text. */
+            shadow?: components["schemas"]["TextShadowDto"];
+            /** @description A rounded box hugging the text block, under everything else. */
+            background?: components["schemas"]["TextBackgroundDto"];
+            /**
+             * @description The text. `\n` starts a new line; longer lines wrap at the box width. 1-2,000 characters, at least one of them visible.
+             * @example Luxury Beauty Secrets ✨
+             */
+            text: string;
+            /**
+             * @deprecated
+             * @description Deprecated: give `widthPx` on the layer. Width of the PNG and the wrapping width, in pixels.
+             * @example 1080
+             */
+            boxWidthPx?: number;
+            /**
+             * @deprecated
+             * @description Deprecated: give `heightPx` on the layer. Height of the PNG; lines that do not fit are dropped.
+             * @example 400
+             */
+            boxHeightPx?: number;
+            /** @description Font, size, colour, outline... */
+            style?: components["schemas"]["TextStyleDto"];
+            /** @description Box width (wrapping width and PNG width) in pixels. Default: frameWidthPx. */
+            widthPx?: number;
+            /** @description Box height in pixels; lines that do not fit are dropped. Default: as tall as the text. */
+            heightPx?: number;
+            /**
+             * @description Width of the target frame.
+             * @default 1080
+             */
+            frameWidthPx?: number;
+            /**
+             * @description Height of the target frame; the default font size is 1/30 of it.
+             * @default 1920
+             */
+            frameHeightPx?: number;
         };
         FontFamilyDto: {
             /**
@@ -4628,14 +4874,12 @@ export interface operations {
                             text: string;
                             /**
                              * @default {
-                             *       "fontSizePx": 64,
                              *       "color": "#ffffff"
                              *     }
                              */
                             style?: {
                                 fontFamily?: string;
                                 fontWeight?: ("normal" | "bold") | number;
-                                /** @default 64 */
                                 fontSizePx?: number;
                                 autoFit?: {
                                     minFontSizePx: number;
@@ -4714,14 +4958,12 @@ export interface operations {
                             };
                             /**
                              * @default {
-                             *       "fontSizePx": 48,
                              *       "color": "#ffffff"
                              *     }
                              */
                             style?: {
                                 fontFamily?: string;
                                 fontWeight?: ("normal" | "bold") | number;
-                                /** @default 64 */
                                 fontSizePx?: number;
                                 autoFit?: {
                                     minFontSizePx: number;
@@ -6344,7 +6586,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TextLayerDto"];
+                "application/json": components["schemas"]["TextPreviewDto"];
             };
         };
         responses: {
@@ -6358,7 +6600,7 @@ export interface operations {
                     "application/json": components["schemas"]["TextMetricsDto"];
                 };
             };
-            /** @description Invalid field (details name it): a bad colour, an unknown fontFamily, out-of-range sizes */
+            /** @description Invalid field (details name it): a bad colour, an unknown fontFamily, out-of-range sizes, empty text, characters no font can draw */
             400: {
                 headers: {
                     [name: string]: unknown;
