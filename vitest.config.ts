@@ -18,6 +18,7 @@ const alias = [
   { find: /^@reelforge\/media\/nest$/, replacement: source('media/src/nest.ts') },
   ...[
     'analysis',
+    'client',
     'compose',
     'config',
     'contracts',

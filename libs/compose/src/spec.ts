@@ -70,6 +70,11 @@ const color = z.string().max(64).refine(isColor, {
 export const mediaSourceSchema = z.union([
   z.strictObject({ assetId: z.uuid() }),
   z.strictObject({
+    variantId: z
+      .uuid()
+      .meta({ description: 'An output of one of your earlier jobs (a single file, not an HLS package)' }),
+  }),
+  z.strictObject({
     library: z
       .string()
       .min(1)

@@ -43,3 +43,15 @@ export interface AudioAnalysis {
 
 /** Only this much of a track is analysed: it bounds the decoded PCM (~53 MB) and the CPU time. */
 export const AUDIO_ANALYSIS_MAX_SEC = 600;
+
+/** The input of an operation: one of the tenant's uploaded assets, or an output of an earlier job (chaining). */
+export type MediaInputRef = { assetId: string } | { variantId: string };
+
+/**
+ * A payload's input. Payloads queued before chaining carry only `assetId`; they still run after an upgrade.
+ */
+export function payloadSource(payload: { source?: MediaInputRef; assetId?: string }): MediaInputRef {
+  if (payload.source) return payload.source;
+  if (payload.assetId) return { assetId: payload.assetId };
+  throw new Error('The job payload names no source');
+}

@@ -1,5 +1,6 @@
 // Type-only: the text library depends on contracts at runtime, never the other way round.
 import type { TextLayerSpec } from '@reelforge/text';
+import { type MediaInputRef } from './media.js';
 import { type AssetKind, JobType, type Quality, type TranscodeFormat, TrimMode } from './enums.js';
 
 /** One Bull queue per processor; the queue name is the job type, so the two can never disagree. */
@@ -12,7 +13,8 @@ interface JobPayloadBase {
 }
 
 export interface TrimJobPayload extends JobPayloadBase {
-  assetId: string;
+  /** An asset or a single-file variant of the tenant. Payloads queued before chaining have `assetId` instead. */
+  source: MediaInputRef;
   /** Seconds from the start of the source, already validated against its duration. */
   startSec: number;
   /** Seconds from the start of the source; `endSec > startSec`, clamped to the source duration. */
@@ -21,14 +23,14 @@ export interface TrimJobPayload extends JobPayloadBase {
 }
 
 export interface TranscodeJobPayload extends JobPayloadBase {
-  assetId: string;
+  source: MediaInputRef;
   /** Rungs to make, already checked against the source: none above it. */
   qualities: Quality[];
   format: TranscodeFormat;
 }
 
 export interface ThumbnailJobPayload extends JobPayloadBase {
-  assetId: string;
+  source: MediaInputRef;
   /** Instants in seconds from the start, each inside the source. */
   timesSec: number[];
   /** Output width; null keeps the source width. */
@@ -63,7 +65,7 @@ export type OverlayLayerPayload =
   | (LayerPlacement & { kind: 'video'; source: MediaSourceRef; loop: boolean });
 
 export interface OverlayJobPayload extends JobPayloadBase {
-  assetId: string;
+  source: MediaInputRef;
   /** Bottom first; the watermark, when asked for, is the last (top) layer. */
   layers: OverlayLayerPayload[];
 }

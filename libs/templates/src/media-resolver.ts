@@ -1,5 +1,12 @@
 import { type CaptionCue, type MediaFacts, type MediaSource } from '@reelforge/compose';
-import { AssetKind, DomainError, InvalidInputError, InvalidMediaError, type ProbeFacts } from '@reelforge/contracts';
+import {
+  AssetKind,
+  DomainError,
+  InvalidInputError,
+  InvalidMediaError,
+  type MediaInputRef,
+  type ProbeFacts,
+} from '@reelforge/contracts';
 import { classifyMedia } from '@reelforge/media';
 import { type LibraryCatalog } from '@reelforge/storage';
 import { parseCaptions } from '@reelforge/text';
@@ -12,9 +19,10 @@ import {
   LIBRARY_CATEGORIES_FOR,
 } from './prepare.js';
 
-/** A tenant's stored asset as the resolver needs it. */
+/** A tenant's stored asset or variant as the resolver needs it. */
 export interface StoredAsset {
-  id: string;
+  /** `asset <id>` or `variant <id>`. */
+  label: string;
   kind: AssetKind;
   probe: ProbeFacts;
   /** Where the file is on this machine. */
@@ -22,8 +30,11 @@ export interface StoredAsset {
 }
 
 export interface MediaResolverDeps {
-  /** The tenant's asset, or null when it is missing or another tenant's (the two look the same). */
-  findAsset(id: string): Promise<StoredAsset | null>;
+  /**
+   * The tenant's asset or variant (resolveMediaInput of @reelforge/db); throws `not_found` naming `field` when it
+   * is missing or another tenant's (the two look the same).
+   */
+  findInput(ref: MediaInputRef, field: string): Promise<StoredAsset>;
   library: LibraryCatalog;
   /** Probes a library file; the caller caches it, the library is read-only while the process runs. */
   probeLibrary(path: string): Promise<ProbeFacts>;
@@ -75,11 +86,15 @@ export class MediaResolver implements GenerationResolver {
       if (problem) throw new InvalidMediaError(`${field}: the media at ${source.url} ${problem}`, { field });
       return facts;
     }
-    if ('assetId' in source) {
-      const asset = await this.ownedAsset(source.assetId, field);
-      const facts = factsFromProbe(asset.probe, this.deps.labelPaths ? `asset:${asset.id}` : asset.path, asset.kind);
+    if ('assetId' in source || 'variantId' in source) {
+      const stored = await this.deps.findInput(source, field);
+      const facts = factsFromProbe(
+        stored.probe,
+        this.deps.labelPaths ? stored.label.replace(' ', ':') : stored.path,
+        stored.kind,
+      );
       const problem = kindProblem(facts, expected);
-      if (problem) throw new InvalidMediaError(`${field}: asset ${asset.id} ${problem}`, { field });
+      if (problem) throw new InvalidMediaError(`${field}: ${stored.label} ${problem}`, { field });
       return facts;
     }
     const item = await this.deps.library
@@ -104,9 +119,9 @@ export class MediaResolver implements GenerationResolver {
     if ('inline' in source) {
       text = source.inline;
     } else {
-      const asset = await this.ownedAsset(source.assetId, field);
+      const asset = await this.deps.findInput(source, field);
       if (asset.kind !== AssetKind.Subtitles) {
-        throw new InvalidMediaError(`${field}: asset ${asset.id} is ${asset.kind}, not SRT or WebVTT subtitles`, {
+        throw new InvalidMediaError(`${field}: ${asset.label} is ${asset.kind}, not SRT or WebVTT subtitles`, {
           field,
         });
       }
@@ -133,11 +148,5 @@ export class MediaResolver implements GenerationResolver {
       this.fetched.set(url, pending);
     }
     return pending;
-  }
-
-  private async ownedAsset(id: string, field: string): Promise<StoredAsset> {
-    const asset = await this.deps.findAsset(id);
-    if (!asset) throw new DomainError('not_found', `${field}: asset ${id} not found`, { field, entity: 'asset', id });
-    return asset;
   }
 }

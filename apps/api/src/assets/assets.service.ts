@@ -249,7 +249,7 @@ export class AssetsService {
         payload: (jobId) => ({
           jobId,
           tenantId: asset.tenantId,
-          assetId: asset.id,
+          source: { assetId: asset.id },
           timesSec,
           widthPx,
           purpose: 'poster',

@@ -29,6 +29,11 @@ function unauthorized(message: string): UnauthorizedException {
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   private readonly logger = new Logger(ApiKeyGuard.name);
+  /**
+   * When this process last wrote each key's `last_used_at`. The conditional UPDATE alone still cost a database
+   * round trip on every request (the hottest path: status polling); this keeps it to one per key per minute.
+   */
+  private readonly touchedAtMs = new Map<string, number>();
 
   constructor(
     @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
@@ -102,6 +107,11 @@ export class ApiKeyGuard implements CanActivate {
   }
 
   private touch(apiKeyId: string, now: Date): void {
+    const lastMs = this.touchedAtMs.get(apiKeyId);
+    if (lastMs !== undefined && now.getTime() - lastMs < LAST_USED_RESOLUTION_MS) return;
+    // Bounded: a process serving very many keys forgets them all rather than growing without limit.
+    if (this.touchedAtMs.size >= 10_000) this.touchedAtMs.clear();
+    this.touchedAtMs.set(apiKeyId, now.getTime());
     const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
     this.keys
       .update({ id: apiKeyId, lastUsedAt: Or(IsNull(), LessThan(staleBefore)) }, { lastUsedAt: now })

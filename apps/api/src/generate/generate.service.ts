@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type CompositionPlan, type MediaSource, parseOrThrow, planComposition } from '@reelforge/compose';
 import { AssetKind, type GenerateRequest, InvalidInputError, JobType } from '@reelforge/contracts';
 import { checkDrawable, FontRegistry } from '@reelforge/text';
-import { AssetEntity } from '@reelforge/db';
+import { AssetEntity, resolveMediaInput } from '@reelforge/db';
 import { MediaTools } from '@reelforge/media/nest';
 import { LibraryCatalog, MediaInputs } from '@reelforge/storage';
 import {
@@ -141,13 +141,16 @@ export class GenerateService {
 
   private resolver(tenantId: string): MediaResolver {
     return new MediaResolver({
-      findAsset: async (id) => {
-        const asset = await this.assets.findOneBy({ tenantId, id });
-        if (!asset) return null;
+      findInput: async (ref, field) => {
+        const input = await resolveMediaInput(this.assets.manager, tenantId, ref, { field });
         // A dry run reads only caption files (to check their cues); other paths are labelled, never opened.
         const path =
-          asset.kind === AssetKind.Subtitles ? await this.inputs.cachedFile(asset.storageKey) : `asset:${asset.id}`;
-        return { id: asset.id, kind: asset.kind, probe: asset.probe, path };
+          input.kind === AssetKind.Subtitles
+            ? await this.inputs.cachedFile(input.storageKey)
+            : input.sourceVariantId
+              ? `variant:${input.sourceVariantId}`
+              : `asset:${input.rootAssetId}`;
+        return { label: input.label, kind: input.kind, probe: input.probe, path };
       },
       library: this.library,
       probeLibrary: this.probeLibrary,

@@ -20,7 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsLayerText, TextLayerDto, TextStyleDto, toLayerText } from '../text/text-layer.dto.js';
-import { JobOptionsDto } from './job-options.dto.js';
+import { OperationInputDto } from './source.dto.js';
 import { IsDecimal } from '../http/decimal-places.validator.js';
 
 export const LAYER_TYPES = ['text', 'image', 'video'] as const;
@@ -321,11 +321,8 @@ export class WatermarkSpecDto extends LayerLookDto {
   scale?: number;
 }
 
-export class CreateOverlaysDto extends JobOptionsDto {
-  @ApiProperty({ format: 'uuid', description: 'The video to draw on.' })
-  @IsUUID()
-  assetId!: string;
-
+/** `source` (or `assetId`): the video to draw on, an asset or a variant. */
+export class CreateOverlaysDto extends OperationInputDto {
   @ApiProperty({ type: [OverlayLayerDto], description: 'Bottom first; later layers are drawn on top. 1-16 layers.' })
   @IsArray()
   @ArrayMinSize(1)
@@ -341,9 +338,5 @@ export class CreateOverlaysDto extends JobOptionsDto {
   watermark?: WatermarkSpecDto;
 }
 
-/** Extends the spec and, through IntersectionType (one base class only), JobOptionsDto with its rules and defaults. */
-export class CreateWatermarkDto extends IntersectionType(WatermarkSpecDto, JobOptionsDto) {
-  @ApiProperty({ format: 'uuid', description: 'The video to watermark.' })
-  @IsUUID()
-  assetId!: string;
-}
+/** Extends the spec and, through IntersectionType (one base class only), the input and job options with their rules and defaults. */
+export class CreateWatermarkDto extends IntersectionType(WatermarkSpecDto, OperationInputDto) {}

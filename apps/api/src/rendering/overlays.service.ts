@@ -9,7 +9,6 @@ import {
   type MediaSourceRef,
   type OverlayLayerPayload,
 } from '@reelforge/contracts';
-import { type AssetEntity } from '@reelforge/db';
 import {
   anchorPosition,
   compileExpression,
@@ -22,10 +21,12 @@ import {
 } from '@reelforge/filtergraph';
 import { displaySize } from '@reelforge/render';
 import { LibraryCatalog } from '@reelforge/storage';
-import { AssetsService } from '../assets/assets.service.js';
 import { type JobAcceptedDto } from '../jobs/job.dto.js';
 import { JobsService } from '../jobs/jobs.service.js';
+import { AssetsService } from '../assets/assets.service.js';
 import { TextLayersService } from '../text/text-layers.service.js';
+import { inputRecord, MediaInputs } from './media-inputs.js';
+import { type SourceDto } from './source.dto.js';
 import {
   type CreateOverlaysDto,
   type CreateWatermarkDto,
@@ -59,13 +60,14 @@ const DEFAULT_WATERMARK_SCALE = 0.15;
 export class OverlaysService {
   constructor(
     private readonly assets: AssetsService,
+    private readonly inputs: MediaInputs,
     private readonly jobs: JobsService,
     private readonly library: LibraryCatalog,
     private readonly text: TextLayersService,
   ) {}
 
   async overlays(tenantId: string, dto: CreateOverlaysDto, idempotencyKey?: string): Promise<JobAcceptedDto> {
-    const { asset, frame } = await this.video(tenantId, dto.assetId);
+    const { source, inputs: sourceInputs, frame } = await this.video(tenantId, dto);
     const warnings: string[] = [];
     const layers: OverlayLayerPayload[] = [];
     for (const [i, layer] of dto.layers.entries()) {
@@ -74,13 +76,13 @@ export class OverlaysService {
     if (dto.watermark) {
       layers.push(await this.watermarkLayer(tenantId, frame, dto.watermark, 'watermark', warnings));
     }
-    const inputs = [asset.id, ...assetIdsOf(layers)];
+    const inputs = [...sourceInputs, ...assetIdsOf(layers)];
     return this.jobs.create({
       tenantId,
       type: JobType.Overlay,
       request: instanceToPlain(dto),
       inputs,
-      payload: (jobId) => ({ jobId, tenantId, assetId: asset.id, layers }),
+      payload: (jobId) => ({ jobId, tenantId, source, layers }),
       dto,
       idempotencyKey,
       warnings,
@@ -88,27 +90,30 @@ export class OverlaysService {
   }
 
   async watermark(tenantId: string, dto: CreateWatermarkDto, idempotencyKey?: string): Promise<JobAcceptedDto> {
-    const { asset, frame } = await this.video(tenantId, dto.assetId);
+    const { source, inputs, frame } = await this.video(tenantId, dto);
     const warnings: string[] = [];
     const layer = await this.watermarkLayer(tenantId, frame, dto, 'body', warnings);
     return this.jobs.create({
       tenantId,
       type: JobType.Watermark,
       request: instanceToPlain(dto),
-      inputs: [asset.id, ...assetIdsOf([layer])],
-      payload: (jobId) => ({ jobId, tenantId, assetId: asset.id, layers: [layer] }),
+      inputs: [...inputs, ...assetIdsOf([layer])],
+      payload: (jobId) => ({ jobId, tenantId, source, layers: [layer] }),
       dto,
       idempotencyKey,
       warnings,
     });
   }
 
-  private async video(tenantId: string, assetId: string): Promise<{ asset: AssetEntity; frame: VideoFrame }> {
-    const asset = await this.assets.getOwnedOrFail(tenantId, assetId);
-    if (!asset.hasVideo) {
-      throw new InvalidMediaError(`Overlays need a video asset; this asset is ${asset.kind}`, { field: 'assetId' });
+  private async video(
+    tenantId: string,
+    dto: { source?: SourceDto; assetId?: string },
+  ): Promise<ReturnType<typeof inputRecord> & { frame: VideoFrame }> {
+    const input = await this.inputs.of(tenantId, dto);
+    if (!input.hasVideo || input.kind === AssetKind.Image) {
+      throw new InvalidMediaError(`Overlays need a video; ${input.label} is ${input.kind}`, { field: input.field });
     }
-    return { asset, frame: { ...displaySize(asset), durationSec: asset.durationSec ?? 0 } };
+    return { ...inputRecord(input), frame: { ...displaySize(input), durationSec: input.durationSec ?? 0 } };
   }
 
   private async layer(

@@ -1,12 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { AssetKind, InvalidInputError, InvalidMediaError, JobType, parseTimecode } from '@reelforge/contracts';
-import { type AssetEntity } from '@reelforge/db';
+import { type MediaInput } from '@reelforge/db';
 import { displaySize, evenlySpacedTimes, planLadder } from '@reelforge/render';
-import { AssetsService } from '../assets/assets.service.js';
 import { type JobAcceptedDto } from '../jobs/job.dto.js';
 import { JobsService } from '../jobs/jobs.service.js';
+import { inputRecord, MediaInputs } from './media-inputs.js';
+import { type SourceDto } from './source.dto.js';
 import { type CreateThumbnailsDto, type CreateTranscodeDto } from './transcode.dto.js';
 import { type CreateTrimDto } from './trim.dto.js';
+
+/**
+ * The input as the caller wrote it, kept in the stored request: idempotency compares requests, so `assetId`
+ * and `source: {assetId}` stay distinct spellings there, while payloads carry the resolved `source`.
+ */
+export function requestSource(dto: { source?: SourceDto; assetId?: string }): Record<string, unknown> {
+  return dto.source ? { source: { ...dto.source } } : { assetId: dto.assetId };
+}
 
 /** Keeps sub-millisecond float noise out of the stored request. */
 const roundMs = (sec: number): number => Math.round(sec * 1000) / 1000;
@@ -14,7 +23,7 @@ const roundMs = (sec: number): number => Math.round(sec * 1000) / 1000;
 @Injectable()
 export class RenderingService {
   constructor(
-    private readonly assets: AssetsService,
+    private readonly inputs: MediaInputs,
     private readonly jobs: JobsService,
   ) {}
 
@@ -31,13 +40,14 @@ export class RenderingService {
       });
     }
 
-    const asset = await this.assets.getOwnedOrFail(tenantId, dto.assetId);
+    const asset = await this.inputs.of(tenantId, dto);
     if (asset.kind !== AssetKind.Video && asset.kind !== AssetKind.Audio) {
-      throw new InvalidMediaError(`Only video and audio assets can be trimmed; this asset is ${asset.kind}`, {
-        field: 'assetId',
+      throw new InvalidMediaError(`Only video and audio can be trimmed; ${asset.label} is ${asset.kind}`, {
+        field: asset.field,
         kind: asset.kind,
       });
     }
+    const { source, inputs } = inputRecord(asset);
     const durationSec = asset.durationSec ?? 0;
     if (startSec >= durationSec) {
       throw new InvalidInputError(`start (${startSec}s) is at or past the end of the asset (${durationSec}s)`, {
@@ -50,9 +60,9 @@ export class RenderingService {
     return this.jobs.create({
       tenantId,
       type: JobType.Trim,
-      request: { assetId: asset.id, start: dto.start, end: dto.end, mode: dto.mode, startSec, endSec },
-      inputs: [asset.id],
-      payload: (jobId) => ({ jobId, tenantId, assetId: asset.id, startSec: roundMs(startSec), endSec, mode: dto.mode }),
+      request: { ...requestSource(dto), start: dto.start, end: dto.end, mode: dto.mode, startSec, endSec },
+      inputs,
+      payload: (jobId) => ({ jobId, tenantId, source, startSec: roundMs(startSec), endSec, mode: dto.mode }),
       dto,
       idempotencyKey,
     });
@@ -64,7 +74,8 @@ export class RenderingService {
     dto: CreateTranscodeDto,
     idempotencyKey?: string,
   ): Promise<JobAcceptedDto & { skipped: Array<{ quality: string; reason: string }> }> {
-    const asset = await this.videoAsset(tenantId, dto.assetId);
+    const asset = await this.videoInput(tenantId, dto);
+    const { source, inputs } = inputRecord(asset);
     const plan = planLadder(displaySize(asset), dto.qualities);
     if (plan.renditions.length === 0) {
       throw new InvalidMediaError('Every requested quality is above the source; nothing would be made', {
@@ -76,9 +87,9 @@ export class RenderingService {
     const accepted = await this.jobs.create({
       tenantId,
       type: JobType.Transcode,
-      request: { assetId: asset.id, qualities: dto.qualities, format: dto.format },
-      inputs: [asset.id],
-      payload: (jobId) => ({ jobId, tenantId, assetId: asset.id, qualities, format: dto.format }),
+      request: { ...requestSource(dto), qualities: dto.qualities, format: dto.format },
+      inputs,
+      payload: (jobId) => ({ jobId, tenantId, source, qualities, format: dto.format }),
       dto,
       idempotencyKey,
     });
@@ -89,7 +100,8 @@ export class RenderingService {
     if ((dto.times === undefined) === (dto.count === undefined)) {
       throw new InvalidInputError('Give exactly one of times or count', { field: 'times' });
     }
-    const asset = await this.videoAsset(tenantId, dto.assetId);
+    const asset = await this.videoInput(tenantId, dto);
+    const { source, inputs } = inputRecord(asset);
     const durationSec = asset.durationSec ?? 0;
     const timesSec = dto.times ?? evenlySpacedTimes(durationSec, dto.count ?? 1);
     const outside = timesSec.filter((t) => t >= durationSec);
@@ -103,22 +115,25 @@ export class RenderingService {
     return this.jobs.create({
       tenantId,
       type: JobType.Thumbnail,
-      request: { assetId: asset.id, times: dto.times, count: dto.count, widthPx: dto.widthPx },
-      inputs: [asset.id],
-      payload: (jobId) => ({ jobId, tenantId, assetId: asset.id, timesSec, widthPx, purpose: 'thumbnails' }),
+      request: { ...requestSource(dto), times: dto.times, count: dto.count, widthPx: dto.widthPx },
+      inputs,
+      payload: (jobId) => ({ jobId, tenantId, source, timesSec, widthPx, purpose: 'thumbnails' }),
       dto,
       idempotencyKey,
     });
   }
 
-  private async videoAsset(tenantId: string, assetId: string): Promise<AssetEntity> {
-    const asset = await this.assets.getOwnedOrFail(tenantId, assetId);
-    if (!asset.hasVideo) {
-      throw new InvalidMediaError(`This operation needs a video asset; this asset is ${asset.kind}`, {
-        field: 'assetId',
-        kind: asset.kind,
+  private async videoInput(
+    tenantId: string,
+    dto: { source?: SourceDto; assetId?: string },
+  ): Promise<MediaInput & { field: string }> {
+    const input = await this.inputs.of(tenantId, dto);
+    if (!input.hasVideo || input.kind === AssetKind.Image) {
+      throw new InvalidMediaError(`This operation needs a video; ${input.label} is ${input.kind}`, {
+        field: input.field,
+        kind: input.kind,
       });
     }
-    return asset;
+    return input;
   }
 }

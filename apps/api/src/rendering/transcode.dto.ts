@@ -1,26 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Quality, TranscodeFormat } from '@reelforge/contracts';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsEnum,
-  IsInt,
-  IsOptional,
-  IsUUID,
-  Max,
-  Min,
-} from 'class-validator';
-import { JobOptionsDto } from './job-options.dto.js';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { OperationInputDto } from './source.dto.js';
 import { IsDecimal } from '../http/decimal-places.validator.js';
 
-export class CreateTranscodeDto extends JobOptionsDto {
-  @ApiProperty({ format: 'uuid', description: 'A video asset of the calling tenant.' })
-  @IsUUID()
-  assetId!: string;
-
+/** `source` (or `assetId`): a video asset or variant of the calling tenant. */
+export class CreateTranscodeDto extends OperationInputDto {
   @ApiProperty({
     enum: Quality,
     enumName: 'Quality',
@@ -48,11 +34,8 @@ export class CreateTranscodeDto extends JobOptionsDto {
   format: TranscodeFormat = TranscodeFormat.Mp4;
 }
 
-export class CreateThumbnailsDto extends JobOptionsDto {
-  @ApiProperty({ format: 'uuid', description: 'A video asset of the calling tenant.' })
-  @IsUUID()
-  assetId!: string;
-
+/** `source` (or `assetId`): a video asset or variant of the calling tenant. */
+export class CreateThumbnailsDto extends OperationInputDto {
   @ApiPropertyOptional({
     type: [Number],
     example: [1.5, 10],

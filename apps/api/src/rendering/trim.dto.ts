@@ -1,14 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TrimMode } from '@reelforge/contracts';
-import { IsEnum, IsOptional, IsUUID } from 'class-validator';
-import { JobOptionsDto } from './job-options.dto.js';
+import { IsEnum, IsOptional } from 'class-validator';
+import { OperationInputDto } from './source.dto.js';
 import { IsTimecode } from './timecode.validator.js';
 
-export class CreateTrimDto extends JobOptionsDto {
-  @ApiProperty({ format: 'uuid', description: 'A video or audio asset of the calling tenant.' })
-  @IsUUID()
-  assetId!: string;
-
+/** `source` (or `assetId`): a video or audio asset or variant of the calling tenant. */
+export class CreateTrimDto extends OperationInputDto {
   @ApiProperty({
     oneOf: [
       { type: 'number', minimum: 0 },

@@ -105,7 +105,7 @@ export class ImportProcessor implements OnApplicationBootstrap {
     const { timesSec, widthPx } = posterThumbnailOf(asset);
     const item: JobItem = {
       type: JobType.Thumbnail,
-      data: { jobId, tenantId: asset.tenantId, assetId: asset.id, timesSec, widthPx, purpose: 'poster' },
+      data: { jobId, tenantId: asset.tenantId, source: { assetId: asset.id }, timesSec, widthPx, purpose: 'poster' },
     };
     await manager.save(
       manager.create(JobEntity, {

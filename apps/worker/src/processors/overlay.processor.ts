@@ -51,8 +51,8 @@ export class OverlayProcessor implements OnApplicationBootstrap {
     const workDir = await this.scratch.tempDir(payload.jobId);
     const outputPath = join(workDir, 'output.mp4');
     try {
-      const { asset, path } = await this.sources.load(payload.tenantId, payload.assetId, workDir);
-      const frame = displaySize(asset.probe);
+      const { input, path } = await this.sources.input(payload.tenantId, payload, workDir);
+      const frame = displaySize(input.probe);
       const oddFrame = oddFrameWarning(frame);
       const layers: CompositeLayer[] = [];
       for (const [i, layer] of payload.layers.entries()) {
@@ -61,7 +61,7 @@ export class OverlayProcessor implements OnApplicationBootstrap {
       await this.media.runner.run(
         buildOverlayCommand({
           sourcePath: path,
-          source: { ...asset.probe, hasAudio: asset.hasAudio },
+          source: { ...input.probe, hasAudio: input.hasAudio },
           layers,
           outputPath,
           frame,
@@ -69,7 +69,7 @@ export class OverlayProcessor implements OnApplicationBootstrap {
         {
           timeoutMs: this.config.media.jobTimeoutMs,
           signal: context.signal,
-          expectedDurationSec: asset.durationSec ?? undefined,
+          expectedDurationSec: input.durationSec ?? undefined,
           onProgress: (progress) => {
             if (progress.percent !== null) context.reportProgress(progress.percent);
           },
@@ -87,8 +87,8 @@ export class OverlayProcessor implements OnApplicationBootstrap {
             id,
             tenantId: payload.tenantId,
             jobId: payload.jobId,
-            sourceAssetId: asset.id,
-            sourceVariantId: null,
+            sourceAssetId: input.rootAssetId,
+            sourceVariantId: input.sourceVariantId,
             kind,
             quality: null,
             storageKey,

@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AssetKind, NotFoundError } from '@reelforge/contracts';
-import { AssetEntity } from '@reelforge/db';
+import { AssetKind, type MediaInputRef, NotFoundError, payloadSource } from '@reelforge/contracts';
+import { AssetEntity, type MediaInput, resolveMediaInput } from '@reelforge/db';
+import { MediaTools } from '@reelforge/media/nest';
 import { MediaInputs } from '@reelforge/storage';
 import { type Repository } from 'typeorm';
 
-/** Loads a job's input asset, scoped to the job's tenant, with a local path ffmpeg can read. */
+/** Loads a job's input (asset or variant), scoped to the job's tenant, with a local path ffmpeg can read. */
 @Injectable()
 export class SourceAssets {
   constructor(
     @InjectRepository(AssetEntity) private readonly assets: Repository<AssetEntity>,
     private readonly inputs: MediaInputs,
+    private readonly media: MediaTools,
   ) {}
 
   /** A tenant's uploaded font by family name, if there is one; kept locally for the life of the process. */
@@ -18,6 +20,36 @@ export class SourceAssets {
     if (!family) return null;
     const asset = await this.assets.findOneBy({ tenantId, kind: AssetKind.Font, fontFamily: family });
     return asset ? { asset, path: await this.inputs.cachedFile(asset.storageKey) } : null;
+  }
+
+  /**
+   * An operation's input, asset or variant, through the resolution the API uses too, without its bytes: the
+   * stored facts of the row, for checks made before a scratch directory exists.
+   */
+  async inputRow(
+    tenantId: string,
+    payload: { source?: MediaInputRef; assetId?: string },
+    field = 'source',
+  ): Promise<MediaInput> {
+    return resolveMediaInput(this.assets.manager, tenantId, payloadSource(payload), { field });
+  }
+
+  /**
+   * An operation's input with a local file of it in `workDir` (the job's scratch, removed with it); a variant's
+   * file is probed there for exact facts (the API only has its row).
+   */
+  async input(
+    tenantId: string,
+    payload: { source?: MediaInputRef; assetId?: string },
+    workDir: string,
+    field = 'source',
+  ): Promise<{ input: MediaInput; path: string }> {
+    // localFile fetches a key once per scratch directory, so the probe and the render share one download.
+    const input = await resolveMediaInput(this.assets.manager, tenantId, payloadSource(payload), {
+      field,
+      probeStored: async (storageKey) => this.media.probe(await this.inputs.localFile(storageKey, workDir)),
+    });
+    return { input, path: await this.inputs.localFile(input.storageKey, workDir) };
   }
 
   /** The row only: for checks that need no bytes. */

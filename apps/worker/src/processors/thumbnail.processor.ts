@@ -31,21 +31,21 @@ export class ThumbnailProcessor implements OnApplicationBootstrap {
   }
 
   async handle(payload: ThumbnailJobPayload, context: JobContext): Promise<void> {
-    const asset = await this.sources.row(payload.tenantId, payload.assetId);
-    if (!asset.hasVideo) {
-      throw new InvalidMediaError('Thumbnails are made from video assets only', { assetId: asset.id });
+    const row = await this.sources.inputRow(payload.tenantId, payload);
+    if (!row.hasVideo) {
+      throw new InvalidMediaError('Thumbnails are made from video assets only', { source: row.label });
     }
     const outputDir = await this.scratch.tempDir(payload.jobId);
     try {
-      const { path } = await this.sources.load(payload.tenantId, payload.assetId, outputDir);
+      const { input, path } = await this.sources.input(payload.tenantId, payload, outputDir);
       const command = buildThumbnailCommand({
         sourcePath: path,
-        source: asset.probe,
+        source: input.probe,
         timesSec: payload.timesSec,
         widthPx: payload.widthPx,
         outputDir,
-        durationSec: asset.durationSec,
-        fps: asset.probe.fps,
+        durationSec: input.durationSec,
+        fps: input.probe.fps,
       });
       await this.media.runner.run(command.args, { timeoutMs: this.config.media.jobTimeoutMs, signal: context.signal });
       // ffmpeg may exit 0 after ENOSPC with a truncated output.
@@ -63,8 +63,8 @@ export class ThumbnailProcessor implements OnApplicationBootstrap {
         );
         if (sizeBytes === 0) {
           throw new InvalidMediaError(
-            `No frame could be decoded at ${payload.timesSec[i]}s of this ${asset.durationSec ?? '?'}s video; the stream may end early or be damaged`,
-            { assetId: asset.id, timeSec: payload.timesSec[i] },
+            `No frame could be decoded at ${payload.timesSec[i]}s of this ${input.durationSec ?? '?'}s video; the stream may end early or be damaged`,
+            { source: input.label, timeSec: payload.timesSec[i] },
           );
         }
         const facts = await this.media.probe(tempPath);
@@ -75,8 +75,8 @@ export class ThumbnailProcessor implements OnApplicationBootstrap {
           id,
           tenantId: payload.tenantId,
           jobId: payload.jobId,
-          sourceAssetId: asset.id,
-          sourceVariantId: null,
+          sourceAssetId: input.rootAssetId,
+          sourceVariantId: input.sourceVariantId,
           kind: VariantKind.Thumbnail,
           quality: payload.purpose === 'poster' ? 'poster' : null,
           storageKey,

@@ -51,22 +51,23 @@ export class TranscodeProcessor implements OnApplicationBootstrap {
   }
 
   async handle(payload: TranscodeJobPayload, context: JobContext): Promise<void> {
-    const asset = await this.sources.row(payload.tenantId, payload.assetId);
-    if (!asset.hasVideo) throw new InvalidMediaError('Only video assets can be transcoded', { assetId: asset.id });
-    const plan = planLadder(displaySize(asset), payload.qualities);
+    // The row's facts suffice to plan; the bytes are fetched only for a job that will run.
+    const row = await this.sources.inputRow(payload.tenantId, payload);
+    if (!row.hasVideo) throw new InvalidMediaError('Only video assets can be transcoded', { source: row.label });
+    const plan = planLadder(displaySize(row), payload.qualities);
     if (plan.renditions.length === 0) {
       throw new InvalidMediaError('Every requested quality is above the source', { skipped: plan.skipped });
     }
 
     const workDir = await this.scratch.tempDir(payload.jobId);
     try {
-      const { path } = await this.sources.load(payload.tenantId, payload.assetId, workDir);
+      const { input, path } = await this.sources.input(payload.tenantId, payload, workDir);
       // Apart from the inputs: an HLS package is this whole directory.
       const outputDir = join(workDir, 'out');
       await mkdir(outputDir);
       const command = buildTranscodeCommand({
         sourcePath: path,
-        source: { ...asset.probe, hasAudio: asset.hasAudio },
+        source: { ...input.probe, hasAudio: input.hasAudio },
         renditions: plan.renditions,
         format: payload.format,
         outputDir,
@@ -74,7 +75,7 @@ export class TranscodeProcessor implements OnApplicationBootstrap {
       await this.media.runner.run(command.args, {
         timeoutMs: this.config.media.jobTimeoutMs,
         signal: context.signal,
-        expectedDurationSec: asset.durationSec ?? undefined,
+        expectedDurationSec: input.durationSec ?? undefined,
         onProgress: (progress) => {
           if (progress.percent !== null) context.reportProgress(progress.percent);
         },
@@ -82,7 +83,7 @@ export class TranscodeProcessor implements OnApplicationBootstrap {
       // ffmpeg may exit 0 after ENOSPC with a truncated output.
       await this.scratch.assertSpaceLeft();
 
-      const base = { tenantId: payload.tenantId, jobId: payload.jobId, sourceAssetId: asset.id };
+      const base = { tenantId: payload.tenantId, jobId: payload.jobId, sourceAssetId: input.rootAssetId };
       if (payload.format === TranscodeFormat.Mp4) {
         const outputs: Array<{ tempPath: string; storageKey: string; variant: VariantRow }> = [];
         for (const [i, file] of command.outputs.entries()) {
@@ -96,7 +97,7 @@ export class TranscodeProcessor implements OnApplicationBootstrap {
             variant: {
               ...base,
               id: variantId,
-              sourceVariantId: null,
+              sourceVariantId: input.sourceVariantId,
               storageKey,
               kind: VariantKind.Transcode,
               quality: file.quality,
@@ -128,13 +129,13 @@ export class TranscodeProcessor implements OnApplicationBootstrap {
       const master: VariantRow = {
         ...base,
         id: masterId,
-        sourceVariantId: null,
+        sourceVariantId: input.sourceVariantId,
         storageKey: `${packageKey}/master.m3u8`,
         kind: VariantKind.Transcode,
         quality: 'master',
         mime: HLS_MIME,
         sizeBytes: await this.packageSize(outputDir, streams),
-        durationSec: asset.durationSec,
+        durationSec: input.durationSec,
         width: streams[0]?.widthPx ?? null,
         height: streams[0]?.heightPx ?? null,
         config: { format: payload.format, renditions: streams.map((s) => s.quality), skipped: plan.skipped },
@@ -148,7 +149,7 @@ export class TranscodeProcessor implements OnApplicationBootstrap {
         quality: stream.quality,
         mime: HLS_MIME,
         sizeBytes: stream.sizeBytes,
-        durationSec: asset.durationSec,
+        durationSec: input.durationSec,
         width: stream.widthPx,
         height: stream.heightPx,
         config: {

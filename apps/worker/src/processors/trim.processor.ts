@@ -42,8 +42,8 @@ export class TrimProcessor implements OnApplicationBootstrap {
   async handle(payload: TrimJobPayload, context: JobContext): Promise<void> {
     const workDir = await this.scratch.tempDir(payload.jobId);
     try {
-      const { asset, path } = await this.sources.load(payload.tenantId, payload.assetId, workDir);
-      const extension = asset.hasVideo ? 'mp4' : 'm4a';
+      const { input: source, path } = await this.sources.input(payload.tenantId, payload, workDir);
+      const extension = source.hasVideo ? 'mp4' : 'm4a';
       const tempPath = join(workDir, `output.${extension}`);
       const input = {
         sourcePath: path,
@@ -51,16 +51,16 @@ export class TrimProcessor implements OnApplicationBootstrap {
         startSec: payload.startSec,
         endSec: payload.endSec,
         mode: payload.mode,
-        hasVideo: asset.hasVideo,
-        hasAudio: asset.hasAudio,
-        colour: asset.probe,
-        frame: asset.hasVideo ? displaySize(asset.probe) : undefined,
+        hasVideo: source.hasVideo,
+        hasAudio: source.hasAudio,
+        colour: source.probe,
+        frame: source.hasVideo ? displaySize(source.probe) : undefined,
       };
       const oddFrame = input.mode === TrimMode.Accurate ? oddFrameWarning(input.frame) : null;
       const warnings: string[] = oddFrame ? [oddFrame] : [];
       let smartCut = false;
       // An odd frame is cropped to even by the full re-encode; copied GOPs could not be, so no smart cut.
-      if (payload.mode === TrimMode.Accurate && asset.hasVideo && !oddFrame) {
+      if (payload.mode === TrimMode.Accurate && source.hasVideo && !oddFrame) {
         const workDir = await this.scratch.tempDir(`${payload.jobId}-cut`);
         try {
           const outcome = await smartCutTrim(this.media, {
@@ -68,7 +68,7 @@ export class TrimProcessor implements OnApplicationBootstrap {
             outputPath: tempPath,
             startSec: payload.startSec,
             endSec: payload.endSec,
-            probe: asset.probe,
+            probe: source.probe,
             workDir,
             timeoutMs: this.config.media.jobTimeoutMs,
             signal: context.signal,
@@ -104,8 +104,8 @@ export class TrimProcessor implements OnApplicationBootstrap {
             storageKey,
             tenantId: payload.tenantId,
             jobId: payload.jobId,
-            sourceAssetId: asset.id,
-            sourceVariantId: null,
+            sourceAssetId: source.rootAssetId,
+            sourceVariantId: source.sourceVariantId,
             kind: VariantKind.Trim,
             quality: null,
             mime: extension === 'mp4' ? 'video/mp4' : 'audio/mp4',

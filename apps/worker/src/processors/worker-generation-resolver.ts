@@ -1,5 +1,5 @@
 import { type MediaSource } from '@reelforge/compose';
-import { type AudioAnalysis, NotFoundError, type ProbeFacts } from '@reelforge/contracts';
+import { type AudioAnalysis, type ProbeFacts } from '@reelforge/contracts';
 import { type LibraryCatalog } from '@reelforge/storage';
 import { libraryTemplateContext, MediaResolver, type TemplateContext } from '@reelforge/templates';
 import { type AudioAnalysisService } from './audio-analysis.js';
@@ -29,13 +29,9 @@ export interface WorkerResolverDeps {
 export class WorkerGenerationResolver extends MediaResolver {
   constructor(private readonly worker: WorkerResolverDeps) {
     super({
-      findAsset: async (id) => {
-        // Only "not found" means missing: a database fault must stay a (retried) fault, not become a 404.
-        const found = await worker.sources.load(worker.tenantId, id, worker.workDir).catch((error: unknown) => {
-          if (error instanceof NotFoundError) return null;
-          throw error;
-        });
-        return found && { id: found.asset.id, kind: found.asset.kind, probe: found.asset.probe, path: found.path };
+      findInput: async (ref, field) => {
+        const { input, path } = await worker.sources.input(worker.tenantId, { source: ref }, worker.workDir, field);
+        return { label: input.label, kind: input.kind, probe: input.probe, path };
       },
       library: worker.library,
       probeLibrary: worker.probeLibrary,

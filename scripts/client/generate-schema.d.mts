@@ -1,0 +1,3 @@
+export const OPENAPI_PATH: string;
+export const SCHEMA_PATH: string;
+export function generateSchemaSource(openapiText: string): Promise<string>;
