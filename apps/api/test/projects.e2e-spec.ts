@@ -234,6 +234,17 @@ describe('Projects', () => {
       })
       .expect(400);
     expect(tags.body.details[0].field).toMatch(/^tags/);
+    const nul = await api()
+      .post('/v1/projects', { name: 'a\u0000b', composition: composition('#000000', 1, imageId) })
+      .expect(400);
+    expect(nul.body.details[0].field).toBe('name');
+    const created = await api()
+      .post('/v1/projects', { name: 'ok', composition: composition('#000000', 1, imageId) })
+      .expect(201);
+    await api()
+      .get(`/v1/projects/${created.body.id as string}/versions/99999999999`)
+      .expect(400);
+    await api().get(`/v1/projects?tag=no-colon`).expect(400);
   });
 
   it('deletes a project only at the version If-Match names', async () => {

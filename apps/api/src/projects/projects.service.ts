@@ -101,6 +101,7 @@ export class ProjectsService {
 
   async create(tenantId: string, body: unknown): Promise<ProjectDto> {
     const document = parseOrThrow(createProjectSchema, body);
+    refuseNul(document);
     const contentHash = await this.validatedHash(tenantId, document.composition);
     const project = await this.dataSource.transaction(async (manager) => {
       const row = await manager.save(manager.create(ProjectEntity, { tenantId, ...document, version: 1, contentHash }));
@@ -289,6 +290,7 @@ export class ProjectsService {
     expected: number,
     next: NewVersion,
   ): Promise<ProjectDto> {
+    refuseNul(next);
     const contentHash = await this.validatedHash(tenantId, next.composition);
     const saved = await this.dataSource.transaction(async (manager) => {
       const [rows] = (await manager.query(
@@ -436,11 +438,49 @@ function staleVersion(id: string, currentVersion: number | null): DomainError {
   );
 }
 
+/**
+ * The path of the first string holding U+0000, which Postgres cannot store in text or jsonb: refused as
+ * a 400 naming the field rather than failing in the database.
+ */
+export function nulPath(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = nulPath(item, `${path}.${i}`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      const found = key.includes('\u0000') ? `${path}.${key}` : nulPath(item, `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+function refuseNul(document: ProjectDocument): void {
+  for (const key of ['name', 'tags', 'composition'] as const) {
+    const field = nulPath(document[key], key);
+    if (field) {
+      throw new InvalidInputError(`${field}: must not contain the NUL character`, {
+        fields: [{ field, problems: ['must not contain the NUL character'] }],
+      });
+    }
+  }
+}
+
 /** `?tag=key:value` (repeatable) as a jsonb containment filter. */
-function tagFilter(raw: string | string[] | undefined): Record<string, string> {
-  const items = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+function tagFilter(raw: unknown): Record<string, string> {
+  const items: unknown[] = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
   const tags: Record<string, string> = {};
   for (const item of items) {
+    if (typeof item !== 'string') {
+      throw new InvalidInputError('tag must be key:value', {
+        fields: [{ field: 'tag', problems: ['must be key:value'] }],
+      });
+    }
     const colon = item.indexOf(':');
     const key = colon < 0 ? '' : item.slice(0, colon);
     const value = item.slice(colon + 1);
