@@ -25,6 +25,7 @@ const alias = [
     'filtergraph',
     'media',
     'net',
+    'observability',
     'queue',
     'render',
     'storage',
@@ -50,7 +51,7 @@ export default defineConfig({
       {
         plugins,
         resolve: { alias },
-        test: { name: 'unit', include: ['{apps,libs}/**/*.spec.ts'], environment: 'node' },
+        test: { name: 'unit', include: ['{apps,libs,scripts}/**/*.spec.ts'], environment: 'node' },
       },
       {
         plugins,

@@ -10,6 +10,7 @@ import { JobLifecycle } from './lifecycle/job-lifecycle.js';
 import { OutputRecorder } from './lifecycle/output-recorder.js';
 import { JobTerminalNotifier } from './lifecycle/terminal-notifier.js';
 import { JobTracker } from './lifecycle/tracked-processor.js';
+import { WorkerMetricsService } from './observability/worker-metrics.js';
 import { GenerateProcessor } from './processors/generate.processor.js';
 import { AnalysisProcessor } from './processors/analysis.processor.js';
 import { AudioAnalysisService } from './processors/audio-analysis.js';
@@ -50,6 +51,7 @@ export class WorkerModule {
         OutputRecorder,
         JobTerminalNotifier,
         JobTracker,
+        WorkerMetricsService,
         RunningJobs,
         QueueGate,
         CircuitBreaker,

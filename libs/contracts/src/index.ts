@@ -6,3 +6,4 @@ export * from './media.js';
 export * from './queues.js';
 export * from './timecode.js';
 export * from './transcript.js';
+export * from './text-input.js';

@@ -148,9 +148,11 @@ export class JobLifecycle {
         progress: 100,
         outputVariantIds,
         finishedAt: () => 'now()',
-        ...(warnings.length > 0 ? { warnings: [...warnings] } : {}),
+        // Appended: the API may have stored warnings at submission (a deprecated request shape).
+        ...(warnings.length > 0 ? { warnings: () => 'warnings || CAST(:newWarnings AS jsonb)' } : {}),
         ...(stderrTail !== null ? { stderrTail: stderrTail.slice(-STDERR_TAIL_KEPT_CHARS) } : {}),
       })
+      .setParameter('newWarnings', JSON.stringify(warnings))
       .execute();
     return (result.affected ?? 0) > 0;
   }

@@ -1,9 +1,9 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@reelforge/config';
-import { JobType, type TrimJobPayload, VariantKind } from '@reelforge/contracts';
+import { JobType, type TrimJobPayload, TrimMode, VariantKind } from '@reelforge/contracts';
 import { MediaTools } from '@reelforge/media/nest';
-import { buildTrimCommand, expectedTrimDurationSec } from '@reelforge/render';
+import { buildTrimCommand, displaySize, expectedTrimDurationSec, oddFrameWarning } from '@reelforge/render';
 import { LocalStorage, storageKeys } from '@reelforge/storage';
 import { type Queue } from 'bull';
 import { randomUUID } from 'node:crypto';
@@ -48,7 +48,9 @@ export class TrimProcessor implements OnApplicationBootstrap {
         hasVideo: asset.hasVideo,
         hasAudio: asset.hasAudio,
         colour: asset.probe,
+        frame: asset.hasVideo ? displaySize(asset.probe) : undefined,
       };
+      const oddFrame = input.mode === TrimMode.Accurate ? oddFrameWarning(input.frame) : null;
       await this.media.runner.run(buildTrimCommand(input), {
         timeoutMs: this.config.media.jobTimeoutMs,
         signal: context.signal,
@@ -83,6 +85,7 @@ export class TrimProcessor implements OnApplicationBootstrap {
             config: { startSec: payload.startSec, endSec: payload.endSec, mode: payload.mode },
           },
         ],
+        warnings: oddFrame ? [oddFrame] : [],
       });
     } finally {
       await this.storage.removeTemp(tempPath);
