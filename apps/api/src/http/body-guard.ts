@@ -28,9 +28,11 @@ export function jsonDepthOf(raw: Buffer): number {
     const byte = raw[i];
     if (inString) {
       if (byte === 0x5c) {
+        // backslash: the next byte is escaped, whatever it is
         i++;
-      } // backslash: the next byte is escaped, whatever it is
-      else if (byte === 0x22) inString = false;
+      } else if (byte === 0x22) {
+        inString = false;
+      }
     } else if (byte === 0x22) {
       inString = true;
     } else if (byte === 0x5b || byte === 0x7b) {
