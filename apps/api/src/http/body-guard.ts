@@ -28,11 +28,9 @@ export function jsonDepthOf(raw: Buffer): number {
     const byte = raw[i];
     if (inString) {
       if (byte === 0x5c) {
-        // backslash: the next byte is escaped, whatever it is
         i++;
-      } else if (byte === 0x22) {
-        inString = false;
-      }
+      } // backslash: the next byte is escaped, whatever it is
+      else if (byte === 0x22) inString = false;
     } else if (byte === 0x22) {
       inString = true;
     } else if (byte === 0x5b || byte === 0x7b) {
