@@ -54,6 +54,7 @@ export class Projects1796396927742 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "IDX_project_renders_project_id_content_hash" ON "project_renders" ("project_id", "content_hash")`,
     );
+    await queryRunner.query(`CREATE UNIQUE INDEX "UQ_project_renders_job_id" ON "project_renders" ("job_id")`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -234,6 +234,33 @@ describe('Projects', () => {
       })
       .expect(400);
     expect(tags.body.details[0].field).toMatch(/^tags/);
+    const nul = await api()
+      .post('/v1/projects', { name: 'a\u0000b', composition: composition('#000000', 1, imageId) })
+      .expect(400);
+    expect(nul.body.details[0].field).toBe('name');
+    const created = await api()
+      .post('/v1/projects', { name: 'ok', composition: composition('#000000', 1, imageId) })
+      .expect(201);
+    await api()
+      .get(`/v1/projects/${created.body.id as string}/versions/99999999999`)
+      .expect(400);
+    await api().get(`/v1/projects?tag=no-colon`).expect(400);
+  });
+
+  it('makes one render for concurrent requests of the same content', async () => {
+    const created = await api()
+      .post('/v1/projects', { name: 'concurrent', composition: composition('#123456', 1, imageId) })
+      .expect(201);
+    const path = `/v1/projects/${created.body.id as string}/renders`;
+    const answers = await Promise.all([1, 2, 3, 4].map(() => api().post(path)));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 200, 202]);
+    expect(new Set(answers.map((answer) => answer.body.id as string)).size).toBe(1);
+    await waitForJob(harness, tenant.key, answers[0].body.jobId as string, 120_000);
+    // force renders the same content again, as a new render.
+    const forced = await api().post(path, { force: true }).expect(202);
+    expect(forced.body.id).not.toBe(answers[0].body.id);
+    await waitForJob(harness, tenant.key, forced.body.jobId as string, 120_000);
+    expect(((await api().get(path).expect(200)).body as { total: number }).total).toBe(2);
   });
 
   it('deletes a project only at the version If-Match names', async () => {

@@ -33,9 +33,13 @@ const compositionField = z
   .record(z.string(), z.unknown())
   .meta({ description: 'A composition exactly as `composition` in POST /v1/generate.' });
 
+/** Versions are Postgres integers. */
+export const MAX_VERSION = 2_147_483_647;
+
 const versionField = z
   .int()
   .min(1)
+  .max(MAX_VERSION)
   .meta({ description: 'The version this edit is based on; instead of If-Match. A stale version is a 412.' });
 
 export const createProjectSchema = z.strictObject({

@@ -30,7 +30,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { ApiKeyScope } from '@reelforge/contracts';
+import { ApiKeyScope, InvalidInputError } from '@reelforge/contracts';
 import { type Response } from 'express';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { type ApiPrincipal, Principal } from '../auth/principal.js';
@@ -47,11 +47,21 @@ import {
   ProjectVersionDto,
   ProjectVersionPageDto,
 } from './project.dto.js';
-import { projectRequestOpenApi } from './project-request.js';
+import { MAX_VERSION, projectRequestOpenApi } from './project-request.js';
 import { parseIfMatch, projectEtag, ProjectsService } from './projects.service.js';
 
 const uuid = new ParseUUIDPipe();
-const versionNumber = new ParseIntPipe();
+/** A version number in a path: a positive Postgres integer, else a 400 (never a database error). */
+const versionNumber = new ParseIntPipe({
+  exceptionFactory: () => new InvalidInputError('version must be a whole number from 1 to 2147483647'),
+});
+
+function checkedVersion(version: number): number {
+  if (version < 1 || version > MAX_VERSION) {
+    throw new InvalidInputError('version must be a whole number from 1 to 2147483647');
+  }
+  return version;
+}
 
 const IF_MATCH = {
   name: 'If-Match',
@@ -209,7 +219,7 @@ export class ProjectsController {
     @Param('id', uuid) id: string,
     @Param('version', versionNumber) version: number,
   ): Promise<ProjectVersionDto> {
-    return this.projects.getVersion(principal.tenantId, id, version);
+    return this.projects.getVersion(principal.tenantId, id, checkedVersion(version));
   }
 
   @Post(':id/versions/:version/restore')
@@ -231,7 +241,13 @@ export class ProjectsController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ProjectDto> {
-    const project = await this.projects.restore(principal.tenantId, id, version, body, parseIfMatch(ifMatch));
+    const project = await this.projects.restore(
+      principal.tenantId,
+      id,
+      checkedVersion(version),
+      body,
+      parseIfMatch(ifMatch),
+    );
     return withEtag(response, project);
   }
 

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { parseOrThrow } from '@reelforge/compose';
-import { canonicalJson, DomainError, InvalidInputError, JobStatus, NotFoundError } from '@reelforge/contracts';
+import {
+  canonicalJson,
+  DomainError,
+  InvalidInputError,
+  JobStatus,
+  NotFoundError,
+  TERMINAL_JOB_STATUSES,
+} from '@reelforge/contracts';
 import {
   JobEntity,
   ProjectEntity,
@@ -41,6 +48,14 @@ import {
 
 /** What If-Match asked for: any current version (`*`), or one of these. */
 export type Precondition = { kind: 'any' } | { kind: 'versions'; versions: number[] };
+
+/**
+ * The internal Idempotency-Key that makes concurrent renders of the same content share one job. It holds
+ * spaces, which the Idempotency-Key header may not, so no caller's key can collide with it.
+ */
+export function renderJobKey(projectId: string, contentHash: string): string {
+  return `project render ${projectId} ${contentHash}`;
+}
 
 /** The strong ETag of a version. */
 export function projectEtag(version: number): string {
@@ -94,6 +109,7 @@ export class ProjectsService {
     @InjectRepository(ProjectEntity) private readonly projects: Repository<ProjectEntity>,
     @InjectRepository(ProjectVersionEntity) private readonly versions: Repository<ProjectVersionEntity>,
     @InjectRepository(ProjectRenderEntity) private readonly renders: Repository<ProjectRenderEntity>,
+    @InjectRepository(JobEntity) private readonly jobRows: Repository<JobEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly generation: GenerateService,
     private readonly jobs: JobsService,
@@ -101,6 +117,7 @@ export class ProjectsService {
 
   async create(tenantId: string, body: unknown): Promise<ProjectDto> {
     const document = parseOrThrow(createProjectSchema, body);
+    refuseNul(document);
     const contentHash = await this.validatedHash(tenantId, document.composition);
     const project = await this.dataSource.transaction(async (manager) => {
       const row = await manager.save(manager.create(ProjectEntity, { tenantId, ...document, version: 1, contentHash }));
@@ -209,8 +226,10 @@ export class ProjectsService {
   }
 
   /**
-   * Renders a version as a generate job, or answers an earlier render of the same content. Requests for
-   * one project are serialised on its row, so two concurrent requests for the same content make one job.
+   * Renders a version as a generate job, or answers an earlier render of the same content. No lock is
+   * held across the job's creation: concurrent requests for the same content share one job through an
+   * internal Idempotency-Key (renderJobKey), whose unique index makes the losers replay the winner's
+   * job, and one render row per job (UQ_project_renders_job_id).
    */
   async render(
     tenantId: string,
@@ -218,30 +237,34 @@ export class ProjectsService {
     body: unknown,
   ): Promise<{ render: ProjectRenderAnswerDto; created: boolean }> {
     const { version: requested, force, ...options } = parseOrThrow(renderProjectSchema, body ?? {});
-    await this.getOwnedOrFail(tenantId, id);
-    const { render, created } = await this.dataSource.transaction(async (manager) => {
-      const project = await manager.findOne(ProjectEntity, {
-        where: { id, tenantId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!project) throw new NotFoundError('project', id);
-      const target = await this.versionOrFail(id, requested ?? project.version, manager);
-      if (!force) {
-        const earlier = await this.reusableRender(manager, id, target.contentHash);
-        if (earlier) return { render: earlier, created: false };
-      }
-      const answer = await this.generation.generate(tenantId, { composition: target.composition, ...options }, false);
-      const jobId = (answer as JobAcceptedDto).jobId;
-      const row = await manager.save(
-        manager.create(ProjectRenderEntity, {
-          projectId: id,
-          version: target.version,
-          contentHash: target.contentHash,
-          jobId,
-        }),
-      );
-      return { render: row, created: true };
-    });
+    const project = await this.getOwnedOrFail(tenantId, id);
+    const target = await this.versionOrFail(id, requested ?? project.version);
+    if (!force) {
+      const earlier = await this.reusableRender(id, target.contentHash);
+      if (earlier) return { render: { ...(await this.toRenderDto(tenantId, earlier)), reused: true }, created: false };
+    }
+    const key = renderJobKey(id, target.contentHash);
+    // A finished job (or, with force, any job) releases the key, so this request makes a new one.
+    await this.jobRows.update(
+      { tenantId, idempotencyKey: key, ...(force ? {} : { status: In(TERMINAL_JOB_STATUSES) }) },
+      { idempotencyKey: null },
+    );
+    const answer = await this.generation.generate(
+      tenantId,
+      { composition: target.composition, ...options },
+      false,
+      key,
+    );
+    const jobId = (answer as JobAcceptedDto).jobId;
+    const inserted = await this.renders
+      .createQueryBuilder()
+      .insert()
+      .values({ projectId: id, version: target.version, contentHash: target.contentHash, jobId })
+      .orIgnore()
+      .returning('*')
+      .execute();
+    const created = (inserted.raw as unknown[]).length > 0;
+    const render = await this.renders.findOneByOrFail({ jobId });
     return { render: { ...(await this.toRenderDto(tenantId, render)), reused: !created }, created };
   }
 
@@ -289,6 +312,7 @@ export class ProjectsService {
     expected: number,
     next: NewVersion,
   ): Promise<ProjectDto> {
+    refuseNul(next);
     const contentHash = await this.validatedHash(tenantId, next.composition);
     const saved = await this.dataSource.transaction(async (manager) => {
       const [rows] = (await manager.query(
@@ -360,17 +384,10 @@ export class ProjectsService {
   }
 
   /** The newest render of this content whose job is queued, running or succeeded. */
-  private async reusableRender(
-    manager: EntityManager,
-    projectId: string,
-    contentHash: string,
-  ): Promise<ProjectRenderEntity | null> {
-    const candidates = await manager.find(ProjectRenderEntity, {
-      where: { projectId, contentHash },
-      order: { createdAt: 'DESC' },
-    });
+  private async reusableRender(projectId: string, contentHash: string): Promise<ProjectRenderEntity | null> {
+    const candidates = await this.renders.find({ where: { projectId, contentHash }, order: { createdAt: 'DESC' } });
     if (candidates.length === 0) return null;
-    const live = await manager.find(JobEntity, {
+    const live = await this.jobRows.find({
       where: { id: In(candidates.map((render) => render.jobId)), status: In(LIVE_OR_DONE) },
       select: { id: true },
     });
@@ -436,11 +453,49 @@ function staleVersion(id: string, currentVersion: number | null): DomainError {
   );
 }
 
+/**
+ * The path of the first string holding U+0000, which Postgres cannot store in text or jsonb: refused as
+ * a 400 naming the field rather than failing in the database.
+ */
+export function nulPath(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = nulPath(item, `${path}.${i}`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      const found = key.includes('\u0000') ? `${path}.${key}` : nulPath(item, `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+function refuseNul(document: ProjectDocument): void {
+  for (const key of ['name', 'tags', 'composition'] as const) {
+    const field = nulPath(document[key], key);
+    if (field) {
+      throw new InvalidInputError(`${field}: must not contain the NUL character`, {
+        fields: [{ field, problems: ['must not contain the NUL character'] }],
+      });
+    }
+  }
+}
+
 /** `?tag=key:value` (repeatable) as a jsonb containment filter. */
-function tagFilter(raw: string | string[] | undefined): Record<string, string> {
-  const items = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+function tagFilter(raw: unknown): Record<string, string> {
+  const items: unknown[] = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
   const tags: Record<string, string> = {};
   for (const item of items) {
+    if (typeof item !== 'string') {
+      throw new InvalidInputError('tag must be key:value', {
+        fields: [{ field: 'tag', problems: ['must be key:value'] }],
+      });
+    }
     const colon = item.indexOf(':');
     const key = colon < 0 ? '' : item.slice(0, colon);
     const value = item.slice(colon + 1);

@@ -18,6 +18,7 @@ import { ProjectEntity } from './project.entity.js';
 @Entity('project_renders')
 @Index('IDX_project_renders_project_id_created_at', ['projectId', 'createdAt'])
 @Index('IDX_project_renders_project_id_content_hash', ['projectId', 'contentHash'])
+@Index('UQ_project_renders_job_id', ['jobId'], { unique: true })
 export class ProjectRenderEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_project_renders' })
   id!: string;
