@@ -225,6 +225,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/assets/{id}/url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Assets_url"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/jobs": {
         parameters: {
             query?: never;
@@ -673,6 +689,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/variants/{id}/url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Variants_url"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/variants/{id}/files/{name}": {
         parameters: {
             query?: never;
@@ -825,6 +857,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["AdminHealth_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/signed/{token}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SignedFiles_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1345,6 +1393,24 @@ export interface components {
              */
             etaSec: number | null;
             links: components["schemas"]["JobLinksDto"];
+        };
+        /**
+         * @description `presigned`: served by the object store (S3); `signed`: served by this API under /v1/signed/.
+         * @enum {string}
+         */
+        SignedUrlKind: "presigned" | "signed";
+        SignedUrlDto: {
+            /** @description Works without an API key until expiresAt; answers 403 after that or when altered. Supports Range. For an HLS playlist, the playlists and segments it refers to are reachable through the same link. */
+            url: string;
+            /** @description `presigned`: served by the object store (S3); `signed`: served by this API under /v1/signed/. */
+            kind: components["schemas"]["SignedUrlKind"];
+            /**
+             * Format: date-time
+             * @description The moment the link stops working (ISO 8601).
+             */
+            expiresAt: string;
+            /** @description The lifetime that was applied, in seconds. */
+            expiresInSec: number;
         };
         /** @enum {string} */
         JobType: "trim" | "overlay" | "watermark" | "transcode" | "generate" | "thumbnail" | "import" | "analysis" | "transcribe";
@@ -3712,6 +3778,69 @@ export interface operations {
                 };
                 content: {
                     "application/octet-stream": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    Assets_url: {
+        parameters: {
+            query?: {
+                /** @description Seconds the link works for (default SIGNED_URL_DEFAULT_EXPIRES_SEC, 3600). At most SIGNED_URL_MAX_EXPIRES_SEC, and never over 604800 (7 days, the S3 limit for presigned URLs). */
+                expiresInSec?: number;
+            };
+            header?: {
+                /** @description rf_<prefix>_<secret> (or Authorization: Bearer) */
+                "X-API-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A link to the original that works without an API key until it expires. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedUrlDto"];
+                };
+            };
+            /** @description expiresInSec out of bounds */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limit reached; see Retry-After and RateLimit-* headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
                 };
             };
         };
@@ -6360,6 +6489,68 @@ export interface operations {
             };
         };
     };
+    Variants_url: {
+        parameters: {
+            query?: {
+                /** @description Seconds the link works for (default SIGNED_URL_DEFAULT_EXPIRES_SEC, 3600). At most SIGNED_URL_MAX_EXPIRES_SEC, and never over 604800 (7 days, the S3 limit for presigned URLs). */
+                expiresInSec?: number;
+            };
+            header?: {
+                /** @description rf_<prefix>_<secret> (or Authorization: Bearer) */
+                "X-API-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedUrlDto"];
+                };
+            };
+            /** @description expiresInSec out of bounds */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Missing, unknown, revoked or expired key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description Rate limit reached; see Retry-After and RateLimit-* headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
     Variants_file: {
         parameters: {
             query?: never;
@@ -6737,6 +6928,45 @@ export interface operations {
             };
             /** @description Missing or wrong master key */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    SignedFiles_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with Range support; a 302 to the object store for HLS segments on S3. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Expired, altered or unknown link */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description The file was deleted, or is not part of the package */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
