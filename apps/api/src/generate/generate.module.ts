@@ -8,5 +8,6 @@ import { GenerateService } from './generate.service.js';
   imports: [JobsModule, TextModule],
   controllers: [GenerateController],
   providers: [GenerateService],
+  exports: [GenerateService],
 })
 export class GenerateModule {}

@@ -88,6 +88,17 @@ export class GenerateService {
   }
 
   /**
+   * A composition checked exactly as `POST /v1/generate` checks one (schema, every asset's ownership and
+   * kind, library references, drawable text), without queueing: projects validate every saved version through this.
+   */
+  async prepareComposition(tenantId: string, composition: Record<string, unknown>): Promise<PreparedGeneration> {
+    const resolver = this.resolver(tenantId);
+    const prepared = await prepareGeneration({ composition }, resolver, this.templateContext(tenantId, resolver));
+    await this.checkText(tenantId, prepared);
+    return prepared;
+  }
+
+  /**
    * Refuses text no bundled or uploaded font can draw, naming the characters, so a dry run, a submission
    * and the preview agree; the worker would otherwise fail the job late. Subtitle cues are checked too.
    */
