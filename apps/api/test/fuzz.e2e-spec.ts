@@ -314,8 +314,9 @@ function casesFor(document: OpenAPIObject, operation: Operation, random: () => n
           });
         }
       } else if (typeof current === 'number') {
-        for (const [name, value] of EXPONENT_NUMBERS)
+        for (const [name, value] of EXPONENT_NUMBERS) {
           json(`${field} = ${name}`, serialise(withValueAt(base, path, value)));
+        }
       }
     }
     json(

@@ -112,8 +112,9 @@ export class GenerateService {
           checkDrawable(layer.text, this.fonts, { ...style, field: `composition.layers.${i}.text` });
         } else {
           const cues = (prepared.captions.get(i) ?? []).map((cue) => cue.text).join('\n');
-          if (cues.trim() !== '')
+          if (cues.trim() !== '') {
             checkDrawable(cues, this.fonts, { ...style, field: `composition.layers.${i}.source` });
+          }
         }
       } catch (error) {
         // An unknown family names the style field, as the caller wrote it.
