@@ -3,7 +3,7 @@
 // the API and the worker. Ctrl-C stops what this started, in order, and nothing else.
 // The rules are in docs/running.md.
 import { type AppConfig, ConfigError, loadAppConfig } from '@reelforge/config';
-import { resolveMediaBinaries } from '@reelforge/media';
+import { type MediaBinaries, resolveMediaBinaries } from '@reelforge/media';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -125,7 +125,7 @@ class DevRunner {
     }
     this.appGraceMs = config.worker.shutdownGraceMs + 15_000;
 
-    let media;
+    let media: MediaBinaries;
     try {
       media = resolveMediaBinaries({ ffmpegPath: config.media.ffmpegPath, ffprobePath: config.media.ffprobePath });
     } catch (error) {

@@ -19,6 +19,13 @@ function generate(name: string, args: string[]): string {
 
 /** Named scenarios, like immich's probe stubs. */
 export const testMedia = {
+  /** x264 with B-frames, tagged BT.709 limited, a keyframe every 0.8 s: a source a smart cut can copy from. */
+  clipBt709x264: () =>
+    generate('clip-6s-320x240-bt709-x264.mp4', [
+      '-f', 'lavfi', '-i', 'testsrc=s=320x240:r=25:d=6', '-f', 'lavfi', '-i', 'sine=f=440:d=6',
+      '-c:v', 'libx264', '-preset', 'faster', '-g', '20', '-pix_fmt', 'yuv420p', '-colorspace', 'bt709',
+      '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv', '-c:a', 'aac', '-shortest',
+    ]), // prettier-ignore
   /**
    * One frame of a lavfi pattern as PNG, e.g. a product shot: testsrc2's circles show at once when an image is
    * stretched or cropped wrongly.

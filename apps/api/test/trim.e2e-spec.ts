@@ -128,6 +128,24 @@ describe('POST /v1/trim', () => {
     expect((range.body as Buffer).subarray(4, 8).toString('latin1')).toBe('ftyp');
   });
 
+  it('smart-cuts an accurate trim of an x264 BT.709 source, and says why when it cannot', async () => {
+    const x264 = await uploadAsset(harness, tenant.key, testMedia.clipBt709x264());
+    const accepted = await trim({ assetId: x264.id, start: 0.52, end: 4.6 }).expect(202);
+    const job = await waitForJob(harness, tenant.key, accepted.body.jobId as string);
+    expect(job).toMatchObject({ status: 'succeeded', warnings: [] });
+    const variantId = (job.outputs as Array<{ variantId: string }>)[0].variantId;
+    const variant = await harness.http.get(`/v1/variants/${variantId}`).set('X-API-Key', tenant.key).expect(200);
+    expect(variant.body.config).toMatchObject({ mode: 'accurate', smartCut: true });
+    // 0.52 s to 4.6 s at 25 fps: 102 frames.
+    expect(Math.abs(variant.body.durationSec - 4.08)).toBeLessThanOrEqual(0.04);
+
+    // The 10 s clip is SD and untagged (BT.601 assumed), so every frame is converted and nothing can be copied.
+    const sd = await trim({ assetId: videoId, start: 1, end: 9 }).expect(202);
+    const sdJob = await waitForJob(harness, tenant.key, sd.body.jobId as string);
+    expect(sdJob).toMatchObject({ status: 'succeeded' });
+    expect(sdJob.warnings).toEqual([expect.stringContaining('not BT.709 limited-range yuv420p')]);
+  });
+
   it('trims an audio-only asset into an m4a', async () => {
     const audio = await uploadAsset(harness, tenant.key, testMedia.wav3s());
     const accepted = await trim({ assetId: audio.id, start: 0.5, end: 2 }).expect(202);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { AssetKind, AssetOrigin, JobStatus, JobType, VariantKind } from '@reelforge/contracts';
 import { AssetEntity, dataSourceOptions, JobEntity, TenantEntity, VariantEntity } from '@reelforge/db';
-import { LocalStorage } from '@reelforge/storage';
+import { LocalObjectStorage, Scratch } from '@reelforge/storage';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,8 @@ import { type JobTerminalNotifier } from '../src/lifecycle/terminal-notifier.js'
 
 let dataSource: DataSource;
 let lifecycle: JobLifecycle;
-let storage: LocalStorage;
+let storage: LocalObjectStorage;
+let scratch: Scratch;
 let recorder: OutputRecorder;
 const notified: string[] = [];
 
@@ -57,7 +58,7 @@ async function outputFor(attempt: Attempt): Promise<{ key: string; recorded: Pro
     hasAudio: false,
     probe: {} as AssetEntity['probe'],
   });
-  const tempPath = storage.tempPath('mp4');
+  const tempPath = scratch.tempPath('mp4');
   writeFileSync(tempPath, 'output');
   const id = randomUUID();
   const key = `variants/${attempt.tenantId}/${id}.mp4`;
@@ -89,8 +90,10 @@ beforeAll(async () => {
   dataSource = new DataSource(dataSourceOptions(inject('databaseUrl')));
   await dataSource.initialize();
   lifecycle = new JobLifecycle(dataSource);
-  storage = new LocalStorage(mkdtempSync(join(tmpdir(), 'reelforge-lifecycle-')));
-  await storage.init();
+  const mediaRoot = mkdtempSync(join(tmpdir(), 'reelforge-lifecycle-'));
+  storage = new LocalObjectStorage(mediaRoot);
+  scratch = new Scratch(mediaRoot);
+  await scratch.init();
   const notifier = { jobFinished: (jobId: string) => notified.push(jobId) } as unknown as JobTerminalNotifier;
   recorder = new OutputRecorder(dataSource, storage, lifecycle, notifier);
 });

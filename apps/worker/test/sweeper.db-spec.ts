@@ -1,46 +1,83 @@
 import 'reflect-metadata';
 import { AssetKind, AssetOrigin } from '@reelforge/contracts';
 import { AssetEntity, dataSourceOptions, TenantEntity } from '@reelforge/db';
-import { LocalStorage } from '@reelforge/storage';
+import { LocalObjectStorage, type ObjectStorage, S3ObjectStorage, Scratch } from '@reelforge/storage';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Sweeper } from '../src/runtime/sweeper.js';
+import { startS3Server, type TestS3Server } from '../../../test/support/s3-server.js';
 import { testConfig } from '../../../test/support/test-config.js';
 
 const HOUR_MS = 3_600_000;
 let dataSource: DataSource;
-let storage: LocalStorage;
-let sweeper: Sweeper;
-
-function file(key: string, ageMs: number): string {
-  const path = storage.pathOf(key);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, 'x');
-  const at = new Date(Date.now() - ageMs);
-  utimesSync(path, at, at);
-  return path;
-}
+let s3: TestS3Server;
 
 beforeAll(async () => {
   dataSource = new DataSource(dataSourceOptions(inject('databaseUrl')));
   await dataSource.initialize();
-  storage = new LocalStorage(mkdtempSync(join(tmpdir(), 'reelforge-sweep-')));
-  await storage.init();
-  const config = testConfig((c) => {
-    c.media.jobTimeoutMs = HOUR_MS;
-    c.worker.sweepMinAgeMs = HOUR_MS;
-  });
-  sweeper = new Sweeper(dataSource, storage, config);
+  s3 = await startS3Server();
 });
 
-afterAll(() => dataSource?.destroy());
+afterAll(async () => {
+  await s3?.stop();
+  await dataSource?.destroy();
+});
 
-describe(Sweeper.name, () => {
-  it('removes old temp entries and old stored files without a row, and nothing else', async () => {
+interface Setup {
+  storage: ObjectStorage;
+  /** Stores an object at `key` that looks `ageMs` old. */
+  object(key: string, ageMs: number): Promise<void>;
+}
+
+const drivers: Array<[string, (mediaRoot: string) => Setup]> = [
+  [
+    'local',
+    (mediaRoot) => {
+      const storage = new LocalObjectStorage(mediaRoot);
+      return {
+        storage,
+        async object(key, ageMs) {
+          const path = storage.pathOf(key);
+          mkdirSync(dirname(path), { recursive: true });
+          writeFileSync(path, 'x');
+          const at = new Date(Date.now() - ageMs);
+          utimesSync(path, at, at);
+        },
+      };
+    },
+  ],
+  [
+    's3',
+    () => {
+      const storage = new S3ObjectStorage(s3.config);
+      return {
+        storage,
+        async object(key, ageMs) {
+          await storage.put(key, Readable.from([Buffer.from('x')]));
+          s3.age(key, ageMs);
+        },
+      };
+    },
+  ],
+];
+
+describe.each(drivers)(`${Sweeper.name} (%s storage)`, (_driver, setUp) => {
+  it('removes old temp entries and old stored objects without a row, and nothing else', async () => {
+    const mediaRoot = mkdtempSync(join(tmpdir(), 'reelforge-sweep-'));
+    const { storage, object } = setUp(mediaRoot);
+    const scratch = new Scratch(mediaRoot);
+    await scratch.init();
+    const config = testConfig((c) => {
+      c.media.jobTimeoutMs = HOUR_MS;
+      c.worker.sweepMinAgeMs = HOUR_MS;
+    });
+    const sweeper = new Sweeper(dataSource, storage, scratch, config);
+
     const tenant = await dataSource.getRepository(TenantEntity).save({ name: 'sweep' });
     const t = tenant.id;
     const assetId = randomUUID();
@@ -59,29 +96,40 @@ describe(Sweeper.name, () => {
       probe: {} as AssetEntity['probe'],
     });
 
-    const oldTemp = file(`tmp/${randomUUID()}.part.mp4`, 2 * HOUR_MS);
-    const youngTemp = file(`tmp/${randomUUID()}.part.mp4`, 60_000);
-    const claimedAsset = file(`assets/${t}/${assetId}/original.mp4`, 3 * HOUR_MS);
-    const orphanAsset = file(`assets/${t}/${randomUUID()}/original.mp4`, 3 * HOUR_MS);
-    const orphanVariant = file(`variants/${t}/${randomUUID()}.mp4`, 3 * HOUR_MS);
-    const orphanPackage = file(`variants/${t}/${randomUUID()}/master.m3u8`, 3 * HOUR_MS);
+    const tempFile = (ageMs: number): string => {
+      const path = scratch.tempPath('mp4');
+      writeFileSync(path, 'x');
+      const at = new Date(Date.now() - ageMs);
+      utimesSync(path, at, at);
+      return path;
+    };
+    const oldTemp = tempFile(2 * HOUR_MS);
+    const youngTemp = tempFile(60_000);
+    const claimedAsset = `assets/${t}/${assetId}/original.mp4`;
+    const orphanAsset = `assets/${t}/${randomUUID()}/original.mp4`;
+    const orphanVariant = `variants/${t}/${randomUUID()}.mp4`;
+    const orphanPackage = `variants/${t}/${randomUUID()}`;
     // Maybe committing right now: its row may land any moment.
-    const youngOrphan = file(`variants/${t}/${randomUUID()}.mp4`, 60_000);
+    const youngOrphan = `variants/${t}/${randomUUID()}.mp4`;
     // Not a name we create: never ours to delete.
-    const foreign = file(`variants/${t}/notes.txt`, 3 * HOUR_MS);
-
-    // Directories get their mtime from their last change; age the orphaned ones like their files.
-    const old = new Date(Date.now() - 3 * HOUR_MS);
-    utimesSync(dirname(orphanAsset), old, old);
-    utimesSync(dirname(orphanPackage), old, old);
+    const foreign = `variants/${t}/notes.txt`;
+    for (const key of [claimedAsset, orphanAsset, orphanVariant, `${orphanPackage}/master.m3u8`, foreign]) {
+      await object(key, 3 * HOUR_MS);
+    }
+    // A package whose newest file is young is still being written.
+    await object(`${orphanPackage}/720p_000.ts`, 3 * HOUR_MS);
+    await object(youngOrphan, 60_000);
 
     const report = await sweeper.sweepOnce();
     expect(report.tempRemoved).toHaveLength(1);
-    expect(report.storedRemoved).toHaveLength(3);
+    expect(report.storedRemoved.sort()).toEqual(
+      [orphanAsset.slice(0, orphanAsset.lastIndexOf('/')), orphanVariant, orphanPackage].sort(),
+    );
     expect(existsSync(oldTemp)).toBe(false);
-    expect(existsSync(dirname(orphanAsset))).toBe(false);
-    expect(existsSync(orphanVariant)).toBe(false);
-    expect(existsSync(dirname(orphanPackage))).toBe(false);
-    for (const kept of [youngTemp, claimedAsset, youngOrphan, foreign]) expect(existsSync(kept)).toBe(true);
+    expect(existsSync(youngTemp)).toBe(true);
+    for (const gone of [orphanAsset, orphanVariant, `${orphanPackage}/master.m3u8`, `${orphanPackage}/720p_000.ts`]) {
+      expect(await storage.head(gone)).toBeNull();
+    }
+    for (const kept of [claimedAsset, youngOrphan, foreign]) expect(await storage.head(kept)).not.toBeNull();
   });
 });

@@ -29,7 +29,13 @@ describe(loadAppConfig.name, () => {
       auth: { masterKey: MASTER_KEY, masterIps: [] },
       net: { allowCidrs: [], importTimeoutMs: 600_000 },
       webhooks: { backoffBaseMs: 30_000, retryWindowMs: 24 * 3_600_000, timeoutMs: 10_000 },
-      storage: { mediaRoot: resolve('./data') },
+      storage: { mediaRoot: resolve('./data'), driver: 'local', s3: null },
+      signedUrls: {
+        secret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+        publicBaseUrl: null,
+        defaultExpiresInSec: 3600,
+        maxExpiresInSec: 604_800,
+      },
       assets: { dir: resolve('./assets') },
       media: {
         ffmpegPath: undefined,
@@ -234,5 +240,56 @@ describe(loadAppConfig.name, () => {
       corsOrigins: ['https://editor.example.com', 'http://localhost:5173'],
       adminSessionTtlSec: 900,
     });
+  });
+
+  it('reads the S3 driver with its bucket, endpoints, credentials and key prefix', () => {
+    const config = loadAppConfig({
+      MASTER_KEY,
+      STORAGE_DRIVER: 'S3',
+      S3_BUCKET: 'media-prod',
+      S3_REGION: 'eu-west-3',
+      S3_ENDPOINT: 'http://minio:9000/',
+      S3_PUBLIC_ENDPOINT: 'https://media.example.com',
+      S3_FORCE_PATH_STYLE: 'true',
+      S3_ACCESS_KEY_ID: 'AKIA',
+      S3_SECRET_ACCESS_KEY: 'secret',
+      S3_KEY_PREFIX: 'reelforge/',
+      PUBLIC_BASE_URL: 'https://api.example.com/',
+      SIGNED_URL_SECRET: 'x'.repeat(32),
+    });
+    expect(config.storage).toMatchObject({
+      driver: 's3',
+      s3: {
+        bucket: 'media-prod',
+        region: 'eu-west-3',
+        endpoint: 'http://minio:9000',
+        publicEndpoint: 'https://media.example.com',
+        forcePathStyle: true,
+        credentials: { accessKeyId: 'AKIA', secretAccessKey: 'secret' },
+        keyPrefix: 'reelforge/',
+      },
+    });
+    expect(config.signedUrls).toMatchObject({ secret: 'x'.repeat(32), publicBaseUrl: 'https://api.example.com' });
+  });
+
+  it('derives the same link secret from the same master key, so API processes agree', () => {
+    expect(loadAppConfig({ MASTER_KEY }).signedUrls.secret).toBe(loadAppConfig({ MASTER_KEY }).signedUrls.secret);
+    expect(loadAppConfig({ MASTER_KEY }).signedUrls.secret).not.toBe(
+      loadAppConfig({ MASTER_KEY: `${MASTER_KEY}2` }).signedUrls.secret,
+    );
+  });
+
+  it.each([
+    [{ STORAGE_DRIVER: 'ftp' }, 'STORAGE_DRIVER'],
+    [{ STORAGE_DRIVER: 's3' }, 'S3_BUCKET'],
+    [{ STORAGE_DRIVER: 's3', S3_BUCKET: 'Bad_Bucket' }, 'S3_BUCKET'],
+    [{ STORAGE_DRIVER: 's3', S3_BUCKET: 'ok-bucket', S3_ENDPOINT: 'ftp://x' }, 'S3_ENDPOINT'],
+    [{ STORAGE_DRIVER: 's3', S3_BUCKET: 'ok-bucket', S3_ACCESS_KEY_ID: 'only-half' }, 'S3_ACCESS_KEY_ID'],
+    [{ STORAGE_DRIVER: 's3', S3_BUCKET: 'ok-bucket', S3_KEY_PREFIX: 'no-slash' }, 'S3_KEY_PREFIX'],
+    [{ SIGNED_URL_SECRET: 'short' }, 'SIGNED_URL_SECRET'],
+    [{ SIGNED_URL_MAX_EXPIRES_SEC: '604801' }, 'SIGNED_URL_MAX_EXPIRES_SEC'],
+    [{ PUBLIC_BASE_URL: 'not a url' }, 'PUBLIC_BASE_URL'],
+  ])('refuses %j naming %s', (env, name) => {
+    expect(problemsOf({ MASTER_KEY, ...env })).toEqual([expect.stringMatching(new RegExp(`^${name} `))]);
   });
 });

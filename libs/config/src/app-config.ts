@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
@@ -32,7 +33,21 @@ export interface AppConfig {
     /** One delivery attempt, connect to last byte. */
     timeoutMs: number;
   };
-  storage: { mediaRoot: string };
+  storage: {
+    /** Local: the media files themselves. S3: only scratch space (`tmp/`) for uploads and renders. */
+    mediaRoot: string;
+    driver: StorageDriverName;
+    /** Set when driver is `s3`. */
+    s3: S3StorageConfig | null;
+  };
+  signedUrls: {
+    /** HMAC key of local signed links; every API process must share it. */
+    secret: string;
+    /** Origin put in front of signed API links (`https://media.example.com`); null: the request's own. */
+    publicBaseUrl: string | null;
+    defaultExpiresInSec: number;
+    maxExpiresInSec: number;
+  };
   assets: { dir: string };
   media: {
     ffmpegPath?: string;
@@ -98,6 +113,26 @@ export interface TranscribeConfig {
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export type StorageDriverName = 'local' | 's3';
+
+export interface S3StorageConfig {
+  bucket: string;
+  region: string;
+  /** Null: AWS's own endpoint for the region. */
+  endpoint: string | null;
+  /** Where clients reach the same storage, for presigned URLs (a proxy, a CDN); null: `endpoint`. */
+  publicEndpoint: string | null;
+  /** `http://host/bucket/key` instead of `http://bucket.host/key`: MinIO and most self-hosted servers. */
+  forcePathStyle: boolean;
+  /** Null: the AWS default chain (env, profile, instance role). */
+  credentials: { accessKeyId: string; secretAccessKey: string } | null;
+  /** Prepended to every key, so one bucket can hold several deployments; empty or ending in `/`. */
+  keyPrefix: string;
+}
+
+/** S3's own limit for a presigned URL (SigV4): one week. */
+export const MAX_SIGNED_URL_EXPIRES_SEC = 7 * 24 * 3600;
 
 type Env = Record<string, string | undefined>;
 
@@ -227,6 +262,60 @@ function readTranscribe(env: Env, errors: EnvErrors): TranscribeConfig {
   };
 }
 
+function readS3(env: Env, errors: EnvErrors): S3StorageConfig {
+  const bucket = env.S3_BUCKET?.trim() ?? '';
+  // The S3 naming rules, simplified: lowercase letters, digits, dots and hyphens.
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    errors.add('S3_BUCKET', `is required with STORAGE_DRIVER=s3 and must be a valid bucket name (got "${bucket}")`);
+  }
+  const optionalUrl = (name: string): string | null =>
+    env[name]?.trim() ? readUrl(env, errors, name, '', ['http:', 'https:']).replace(/\/+$/, '') : null;
+  const accessKeyId = env.S3_ACCESS_KEY_ID?.trim() ?? '';
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY?.trim() ?? '';
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
+    errors.add(
+      'S3_ACCESS_KEY_ID',
+      'and S3_SECRET_ACCESS_KEY must be set together (or neither, for the AWS default chain)',
+    );
+  }
+  const keyPrefix = env.S3_KEY_PREFIX?.trim() ?? '';
+  if (keyPrefix && !/^[A-Za-z0-9][A-Za-z0-9._/-]{0,200}\/$/.test(keyPrefix)) {
+    errors.add('S3_KEY_PREFIX', `must be letters, digits, . _ - / and end with "/" (got "${keyPrefix}")`);
+  }
+  return {
+    bucket,
+    region: env.S3_REGION?.trim() || 'us-east-1',
+    endpoint: optionalUrl('S3_ENDPOINT'),
+    publicEndpoint: optionalUrl('S3_PUBLIC_ENDPOINT'),
+    forcePathStyle: readBool(env, errors, 'S3_FORCE_PATH_STYLE', false),
+    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : null,
+    keyPrefix,
+  };
+}
+
+function readSignedUrls(env: Env, errors: EnvErrors, masterKey: string): AppConfig['signedUrls'] {
+  let secret = env.SIGNED_URL_SECRET?.trim() ?? '';
+  if (secret && secret.length < 32) errors.add('SIGNED_URL_SECRET', 'must be at least 32 characters');
+  // Derived rather than random, so every API process of a deployment agrees without another variable.
+  if (!secret) secret = createHmac('sha256', masterKey).update('reelforge signed urls v1').digest('base64url');
+  const publicBaseUrl = env.PUBLIC_BASE_URL?.trim()
+    ? readUrl(env, errors, 'PUBLIC_BASE_URL', '', ['http:', 'https:']).replace(/\/+$/, '')
+    : null;
+  const maxExpiresInSec = readInt(
+    env,
+    errors,
+    'SIGNED_URL_MAX_EXPIRES_SEC',
+    MAX_SIGNED_URL_EXPIRES_SEC,
+    1,
+    MAX_SIGNED_URL_EXPIRES_SEC,
+  );
+  const defaultExpiresInSec = Math.min(
+    readInt(env, errors, 'SIGNED_URL_DEFAULT_EXPIRES_SEC', 3600, 1, MAX_SIGNED_URL_EXPIRES_SEC),
+    maxExpiresInSec,
+  );
+  return { secret, publicBaseUrl, defaultExpiresInSec, maxExpiresInSec };
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
@@ -272,6 +361,10 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
   if (isIP(observability.workerMetricsHost) === 0 && observability.workerMetricsHost !== 'localhost') {
     errors.add('WORKER_METRICS_HOST', `must be an IP address (got "${observability.workerMetricsHost}")`);
   }
+  const storageDriver = (env.STORAGE_DRIVER?.trim().toLowerCase() || 'local') as StorageDriverName;
+  if (storageDriver !== 'local' && storageDriver !== 's3') {
+    errors.add('STORAGE_DRIVER', `must be local or s3 (got "${env.STORAGE_DRIVER}")`);
+  }
 
   const config: AppConfig = {
     api: {
@@ -301,7 +394,12 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       retryWindowMs: readInt(env, errors, 'WEBHOOK_RETRY_WINDOW_MS', 24 * 3_600_000, 0, 7 * 24 * 3_600_000),
       timeoutMs: readInt(env, errors, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
     },
-    storage: { mediaRoot: readPath(env, errors, 'MEDIA_ROOT', './data') as string },
+    storage: {
+      mediaRoot: readPath(env, errors, 'MEDIA_ROOT', './data') as string,
+      driver: storageDriver,
+      s3: storageDriver === 's3' ? readS3(env, errors) : null,
+    },
+    signedUrls: readSignedUrls(env, errors, masterKey),
     assets: { dir: readPath(env, errors, 'ASSETS_DIR', './assets') as string },
     media: {
       ffmpegPath: readPath(env, errors, 'FFMPEG_PATH'),

@@ -14,6 +14,11 @@ export interface ProbeFacts {
   rotation: number;
   /** The picture's matrix tag (`bt709`, `smpte170m`, ...); null when untagged. Absent on rows probed before it was recorded. */
   colorSpace?: string | null;
+  /**
+   * `tv` (limited), `pc` (full) or null when untagged (decoders then take limited, except for `yuvj*` formats).
+   * Absent (undefined) on rows probed before it was recorded, which are treated as unknown and converted.
+   */
+  colorRange?: string | null;
   /** e.g. `yuv420p`, `rgb24`, `pal8`; tells RGB sources from YUV ones. */
   pixelFormat?: string | null;
   /** H.264 profile and level as ffprobe names them (`High`, 40); HLS master playlists need them. */

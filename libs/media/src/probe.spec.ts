@@ -15,6 +15,7 @@ const h264 = (overrides: Record<string, unknown> = {}): Record<string, unknown> 
   avg_frame_rate: '30000/1001',
   pix_fmt: 'yuv420p',
   color_space: 'bt709',
+  color_range: 'tv',
   disposition: { default: 1, attached_pic: 0 },
   ...overrides,
 });
@@ -118,6 +119,7 @@ describe(parseProbeOutput.name, () => {
       hasAudio: true,
       rotation: 0,
       colorSpace: 'bt709',
+      colorRange: 'tv',
       pixelFormat: 'yuv420p',
       videoProfile: null,
       videoLevel: null,

@@ -292,6 +292,9 @@ function durationOf(format: JsonObject, streams: JsonObject[]): number | null {
   return formatDuration ?? longestStream;
 }
 
+/** ffprobe says `unknown` for an untagged range; only the two real values are kept. */
+const rangeOf = (value: string | null): string | null => (value === 'tv' || value === 'pc' ? value : null);
+
 /** Turns ffprobe's (untrusted) JSON into checked facts. Exported for tests on fixtures. */
 export function parseProbeOutput(output: unknown, limits: ProbeLimits): ProbeFacts {
   const notMedia = (reason: string): InvalidMediaError =>
@@ -367,6 +370,7 @@ export function parseProbeOutput(output: unknown, limits: ProbeLimits): ProbeFac
     hasAudio: audio !== undefined,
     rotation,
     colorSpace: picture ? stringField(picture, 'color_space') : null,
+    colorRange: picture ? rangeOf(stringField(picture, 'color_range')) : null,
     pixelFormat: picture ? stringField(picture, 'pix_fmt') : null,
     videoProfile: picture ? stringField(picture, 'profile') : null,
     videoLevel: picture ? numberField(picture, 'level') : null,

@@ -66,27 +66,60 @@ export function sourceMatrix(source: Pick<ProbeFacts, 'colorSpace' | 'pixelForma
   return (source.height ?? 0) >= 720 ? 'bt709' : 'bt601';
 }
 
+/** The colour facts a conversion decision needs. */
+export type ColourFacts = Pick<ProbeFacts, 'colorSpace' | 'pixelFormat' | 'height' | 'colorRange'>;
+
+/**
+ * True when decoded frames already are what every output is made of: yuv420p, BT.709 matrix, limited range.
+ * An untagged range (null) on a `yuv420p` stream is limited (the H.264/HEVC default; full-range sources either
+ * say `pc` or decode as `yuvj420p`). A row probed before the range was recorded (undefined) is not trusted.
+ */
+export function isWebYuv(source: ColourFacts): boolean {
+  return (
+    source.pixelFormat === 'yuv420p' &&
+    sourceMatrix(source) === 'bt709' &&
+    source.colorRange !== undefined &&
+    source.colorRange !== 'pc'
+  );
+}
+
+export interface PixelSize {
+  widthPx: number;
+  heightPx: number;
+}
+
 /**
  * swscale options that (optionally) resize and convert to limited-range BT.709 yuv420p in one pass.
- * `widthPx`/`heightPx` may be -2 (keep aspect, even size).
+ * `size.widthPx`/`heightPx` may be -2 (keep aspect, even size). `sourceSize` is the decoded (display) size, so a
+ * resize to the same size is recognised as none.
+ *
+ * When the source already is BT.709 limited yuv420p no conversion is asked for: `scale` with
+ * `out_color_matrix` set builds a swscale context and converts every frame even when in and out match, a
+ * full-frame pass that changes nothing (issue 12). Only the resize remains, or a `format` that ffmpeg
+ * resolves without touching a frame.
  */
-export function toBt709(
-  source: Pick<ProbeFacts, 'colorSpace' | 'pixelFormat' | 'height'>,
-  size?: { widthPx: number; heightPx: number },
-): EncodeFilterStep[] {
+export function toBt709(source: ColourFacts, size?: PixelSize, sourceSize?: PixelSize): EncodeFilterStep[] {
+  const resize =
+    size !== undefined && !(sourceSize && size.widthPx === sourceSize.widthPx && size.heightPx === sourceSize.heightPx);
+  const format: EncodeFilterStep = { filter: 'format', args: { pix_fmts: 'yuv420p' } };
+  if (isWebYuv(source)) {
+    return resize
+      ? [{ filter: 'scale', args: { w: size.widthPx, h: size.heightPx, flags: 'bicubic' } }, format]
+      : [format];
+  }
   const inMatrix = sourceMatrix(source);
   return [
     {
       filter: 'scale',
       args: {
-        ...(size ? { w: size.widthPx, h: size.heightPx } : {}),
+        ...(resize ? { w: size.widthPx, h: size.heightPx } : {}),
         ...(inMatrix ? { in_color_matrix: inMatrix } : {}),
         out_color_matrix: 'bt709',
         out_range: 'tv',
         flags: 'bicubic+accurate_rnd+full_chroma_int',
       },
     },
-    { filter: 'format', args: { pix_fmts: 'yuv420p' } },
+    format,
   ];
 }
 

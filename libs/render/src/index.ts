@@ -3,3 +3,4 @@ export * from './trim.command.js';
 export * from './thumbnail.command.js';
 export * from './transcode.command.js';
 export * from './overlay.command.js';
+export * from './smart-cut.js';

@@ -35,7 +35,10 @@ export interface CompositeLayer {
 
 export interface OverlayCommandInput {
   sourcePath: string;
-  source: Pick<ProbeFacts, 'colorSpace' | 'pixelFormat' | 'height' | 'hasAudio' | 'audioCodec' | 'durationSec' | 'fps'>;
+  source: Pick<
+    ProbeFacts,
+    'colorSpace' | 'pixelFormat' | 'height' | 'colorRange' | 'hasAudio' | 'audioCodec' | 'durationSec' | 'fps'
+  >;
   layers: readonly CompositeLayer[];
   outputPath: string;
   /** The decoded picture size; odd sides are cropped to even (see cropToEven). */

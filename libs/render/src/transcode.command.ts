@@ -78,7 +78,9 @@ export function planLadder(source: { widthPx: number; heightPx: number }, qualit
 
 export interface TranscodeCommandInput {
   sourcePath: string;
-  source: Pick<ProbeFacts, 'colorSpace' | 'pixelFormat' | 'height' | 'hasAudio'>;
+  /** `width` and `rotation` tell a top rung at the source's own size, which then needs no resize. */
+  source: Pick<ProbeFacts, 'colorSpace' | 'pixelFormat' | 'height' | 'hasAudio' | 'colorRange'> &
+    Partial<Pick<ProbeFacts, 'width' | 'rotation'>>;
   renditions: readonly RenditionPlan[];
   format: TranscodeFormat;
   /** A fresh directory; outputs are `<quality>.mp4`, or `<quality>.m3u8` + `<quality>_NNNNN.ts` for HLS. */
@@ -98,18 +100,20 @@ export interface TranscodeOutputFile {
  */
 function ladderGraph(graph: FilterGraph, input: TranscodeCommandInput): string[] {
   const [first, ...rest] = input.renditions;
+  const { width, height } = input.source;
+  const sourceSize = width && height ? displaySize({ width, height, rotation: input.source.rotation ?? 0 }) : undefined;
   if (rest.length === 0) {
     return [
       graph.chain(
         '0:v:0',
-        toBt709(input.source, { widthPx: first.widthPx, heightPx: first.heightPx }),
+        toBt709(input.source, { widthPx: first.widthPx, heightPx: first.heightPx }, sourceSize),
         `v${first.quality}`,
       ),
     ];
   }
   let current = graph.chain(
     '0:v:0',
-    toBt709(input.source, { widthPx: first.widthPx, heightPx: first.heightPx }),
+    toBt709(input.source, { widthPx: first.widthPx, heightPx: first.heightPx }, sourceSize),
     'top',
   );
   const pads: string[] = [];

@@ -1,8 +1,16 @@
-import { InvalidInputError, type ProbeFacts, TrimMode } from '@reelforge/contracts';
+import { InvalidInputError, TrimMode } from '@reelforge/contracts';
 import { FilterGraph } from '@reelforge/filtergraph';
 import { inputArgs } from '@reelforge/media';
 
-import { AAC_DEFAULTS, cropToEven, FASTSTART, type FrameSize, H264_WEB_DEFAULTS, toBt709 } from './encoding.js';
+import {
+  AAC_DEFAULTS,
+  type ColourFacts,
+  cropToEven,
+  FASTSTART,
+  type FrameSize,
+  H264_WEB_DEFAULTS,
+  toBt709,
+} from './encoding.js';
 
 export interface TrimCommandInput {
   sourcePath: string;
@@ -15,7 +23,7 @@ export interface TrimCommandInput {
   hasVideo: boolean;
   hasAudio: boolean;
   /** The source's colour facts, so an accurate trim can convert to BT.709 from the right matrix. */
-  colour?: Pick<ProbeFacts, 'colorSpace' | 'pixelFormat' | 'height'>;
+  colour?: ColourFacts;
   /** The decoded picture size; odd sides are cropped to even when re-encoding (see cropToEven). */
   frame?: FrameSize;
 }

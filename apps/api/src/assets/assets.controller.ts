@@ -16,7 +16,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { ApiKeyScope } from '@reelforge/contracts';
-import { LocalStorage } from '@reelforge/storage';
+import { ObjectStorage } from '@reelforge/storage';
 import { type Request, type Response } from 'express';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { type ApiPrincipal, Principal } from '../auth/principal.js';
@@ -29,6 +29,8 @@ import { AssetJobsService } from './asset-jobs.service.js';
 import { AssetDto, AssetPageDto, ListAssetsQueryDto } from './asset.dto.js';
 import { AssetsService } from './assets.service.js';
 import { UploadedAssetDto, UploadQueryDto } from './upload-analysis.dto.js';
+import { SignedUrlDto, SignedUrlQueryDto } from '../links/links.dto.js';
+import { LinksService } from '../links/links.service.js';
 
 const uuid = new ParseUUIDPipe();
 
@@ -38,7 +40,8 @@ export class AssetsController {
   constructor(
     private readonly assets: AssetsService,
     private readonly assetJobs: AssetJobsService,
-    private readonly storage: LocalStorage,
+    private readonly storage: ObjectStorage,
+    private readonly links: LinksService,
   ) {}
 
   @Post()
@@ -151,15 +154,35 @@ export class AssetsController {
   async content(
     @Principal() principal: ApiPrincipal,
     @Param('id', uuid) id: string,
+    @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
     const asset = await this.assets.getOwnedOrFail(principal.tenantId, id);
-    await sendStoredFile(response, {
-      absolutePath: this.storage.pathOf(asset.storageKey),
-      mime: asset.mime,
-      fileName: asset.originalName,
-      sha256: asset.sha256,
-    });
+    await sendStoredFile(
+      request,
+      response,
+      { key: asset.storageKey, mime: asset.mime, fileName: asset.originalName, sha256: asset.sha256 },
+      this.storage,
+    );
+  }
+
+  @Get(':id/url')
+  @Authenticated(ApiKeyScope.AssetsRead)
+  @ApiOkResponse({ type: SignedUrlDto, description: 'A link to the original that works without an API key until it expires.' })
+  @ApiBadRequestResponse({ type: ApiErrorDto, description: 'expiresInSec out of bounds' })
+  @ApiNotFoundResponse({ type: ApiErrorDto })
+  async url(
+    @Principal() principal: ApiPrincipal,
+    @Param('id', uuid) id: string,
+    @Query() query: SignedUrlQueryDto,
+    @Req() request: Request,
+  ): Promise<SignedUrlDto> {
+    const asset = await this.assets.getOwnedOrFail(principal.tenantId, id);
+    return this.links.issue(
+      request,
+      { storageKey: asset.storageKey, mime: asset.mime, fileName: asset.originalName },
+      query.expiresInSec,
+    );
   }
 
   @Delete(':id')

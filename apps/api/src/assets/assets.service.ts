@@ -5,7 +5,7 @@ import { AssetKind, AssetOrigin, DomainError, InvalidMediaError, JobType, NotFou
 import { AssetEntity, assetRowOf, posterThumbnailOf, VariantEntity } from '@reelforge/db';
 import { classifyMedia, type MediaClassification } from '@reelforge/media';
 import { MediaTools } from '@reelforge/media/nest';
-import { LocalStorage, storageKeys } from '@reelforge/storage';
+import { ObjectStorage, Scratch, storageKeys } from '@reelforge/storage';
 import { FontRegistry, MAX_CAPTION_FILE_BYTES, parseCaptions, sniffCaptionFormat, validateFontFile } from '@reelforge/text';
 import { open, readFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
@@ -138,7 +138,8 @@ export class AssetsService {
   constructor(
     @InjectRepository(AssetEntity) private readonly assets: Repository<AssetEntity>,
     @InjectRepository(VariantEntity) private readonly variants: Repository<VariantEntity>,
-    private readonly storage: LocalStorage,
+    private readonly storage: ObjectStorage,
+    private readonly scratch: Scratch,
     private readonly media: MediaTools,
     private readonly jobs: JobsService,
     private readonly fonts: FontRegistry,
@@ -146,15 +147,17 @@ export class AssetsService {
   ) {}
 
   /**
-   * Upload -> temp file -> probe -> rename into place -> row. Any failure removes the temp file,
-   * and a failed insert removes the renamed file, so nothing is left behind either way.
+   * Upload -> scratch file (hashed as it streams in) -> probe -> stored (renamed into place, or streamed
+   * to S3 as a multipart upload) -> row. ffprobe needs a seekable local file, so the bytes land on this
+   * machine's scratch first whatever the driver. Any failure removes the scratch file, and a failed
+   * insert removes the stored object, so nothing is left behind either way.
    */
   async upload(tenantId: string, request: Request): Promise<AssetDto> {
-    const tempPath = this.storage.tempPath('upload');
+    const tempPath = this.scratch.tempPath('upload');
     try {
       const received = await receiveUpload(
         request,
-        { tempPath, open: (path) => this.storage.createTempWriteStream(path) },
+        { tempPath, open: (path) => this.scratch.createTempWriteStream(path) },
         this.config.media.maxUploadBytes,
       );
       if (received.sizeBytes === 0) throw new InvalidMediaError('The file is empty');
@@ -163,7 +166,7 @@ export class AssetsService {
 
       const id = randomUUID();
       const storageKey = storageKeys.assetOriginal(tenantId, id, extension);
-      await this.storage.commit(tempPath, storageKey);
+      await this.storage.putFile(storageKey, tempPath, { contentType: mime });
       try {
         const asset = await this.assets.save(
           this.assets.create(
@@ -185,11 +188,11 @@ export class AssetsService {
         if (asset.hasVideo) await this.requestPoster(asset);
         return toAssetDto(asset);
       } catch (error) {
-        await this.storage.remove(storageKey);
+        await this.storage.delete(storageKeys.removalUnit(storageKey));
         throw error;
       }
     } finally {
-      await this.storage.removeTemp(tempPath);
+      await this.scratch.removeTemp(tempPath);
     }
   }
 
@@ -285,7 +288,7 @@ export class AssetsService {
     await this.assets.delete({ id, tenantId });
     const units = new Set([asset.storageKey, ...variants.map((v) => v.storageKey)].map(storageKeys.removalUnit));
     for (const key of units) {
-      await this.storage.remove(key).catch((error: unknown) => this.logger.warn(`Could not remove ${key}: ${String(error)}`));
+      await this.storage.delete(key).catch((error: unknown) => this.logger.warn(`Could not remove ${key}: ${String(error)}`));
     }
   }
 }

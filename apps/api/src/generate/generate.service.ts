@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type CompositionPlan, type MediaSource, parseOrThrow, planComposition } from '@reelforge/compose';
-import { type GenerateRequest, InvalidInputError, JobType } from '@reelforge/contracts';
+import { AssetKind, type GenerateRequest, InvalidInputError, JobType } from '@reelforge/contracts';
 import { checkDrawable, FontRegistry } from '@reelforge/text';
 import { AssetEntity } from '@reelforge/db';
 import { MediaTools } from '@reelforge/media/nest';
-import { LibraryCatalog, LocalStorage } from '@reelforge/storage';
+import { LibraryCatalog, MediaInputs } from '@reelforge/storage';
 import {
   libraryTemplateContext,
   MediaResolver,
@@ -44,7 +44,7 @@ export class GenerateService {
     @InjectRepository(AssetEntity) private readonly assets: Repository<AssetEntity>,
     private readonly jobs: JobsService,
     private readonly library: LibraryCatalog,
-    private readonly storage: LocalStorage,
+    private readonly inputs: MediaInputs,
     private readonly media: MediaTools,
     private readonly fonts: FontRegistry,
     private readonly textLayers: TextLayersService,
@@ -143,9 +143,11 @@ export class GenerateService {
     return new MediaResolver({
       findAsset: async (id) => {
         const asset = await this.assets.findOneBy({ tenantId, id });
-        return (
-          asset && { id: asset.id, kind: asset.kind, probe: asset.probe, path: this.storage.pathOf(asset.storageKey) }
-        );
+        if (!asset) return null;
+        // A dry run reads only caption files (to check their cues); other paths are labelled, never opened.
+        const path =
+          asset.kind === AssetKind.Subtitles ? await this.inputs.cachedFile(asset.storageKey) : `asset:${asset.id}`;
+        return { id: asset.id, kind: asset.kind, probe: asset.probe, path };
       },
       library: this.library,
       probeLibrary: this.probeLibrary,

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@reelforge/config';
 import { MediaTools } from '@reelforge/media/nest';
+import { ObjectStorage } from '@reelforge/storage';
 import { type Redis } from 'ioredis';
 import { statfs } from 'node:fs/promises';
 import { DataSource } from 'typeorm';
@@ -36,7 +37,7 @@ async function check(what: string, run: () => Promise<string | undefined>): Prom
 
 export interface HealthReport {
   ok: boolean;
-  checks: Record<'db' | 'redis' | 'ffmpeg' | 'disk', CheckResult>;
+  checks: Record<'db' | 'redis' | 'ffmpeg' | 'disk' | 'storage', CheckResult>;
   /** What each live worker published; null when Redis did not answer in time. */
   workers: Array<Record<string, unknown>> | null;
 }
@@ -50,11 +51,12 @@ export class HealthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRedis() private readonly redis: Redis,
     private readonly media: MediaTools,
+    private readonly storage: ObjectStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async report(): Promise<HealthReport> {
-    const [db, redis, ffmpeg, disk] = await Promise.all([
+    const [db, redis, ffmpeg, disk, storage] = await Promise.all([
       check('database', async () => {
         await this.dataSource.query('SELECT 1');
         return undefined;
@@ -77,8 +79,13 @@ export class HealthService {
         if (freeBytes < MIN_FREE_DISK_BYTES) throw new Error(`only ${freeBytes} bytes free under MEDIA_ROOT`);
         return `${Math.floor(freeBytes / 1024 ** 2)} MiB free`;
       }),
+      // The bucket on S3; on local disk, that MEDIA_ROOT takes writes.
+      check('storage', async () => {
+        await this.storage.check();
+        return this.storage.driver;
+      }),
     ]);
-    const checks = { db, redis, ffmpeg, disk };
+    const checks = { db, redis, ffmpeg, disk, storage };
     // Reported, not gating: a worker's open breaker must not take this API out of rotation.
     const workers = await withTimeout(this.workerStatuses(), 'worker status').catch(() => null);
     return { ok: Object.values(checks).every((c) => c.ok), checks, workers };

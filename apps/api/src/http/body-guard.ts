@@ -27,8 +27,9 @@ export function jsonDepthOf(raw: Buffer): number {
   for (let i = 0; i < raw.length; i++) {
     const byte = raw[i];
     if (inString) {
-      if (byte === 0x5c)
-        i++; // backslash: the next byte is escaped, whatever it is
+      if (byte === 0x5c) {
+        i++;
+      } // backslash: the next byte is escaped, whatever it is
       else if (byte === 0x22) inString = false;
     } else if (byte === 0x22) {
       inString = true;

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiNotFoundResponse,
@@ -8,8 +8,8 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { ApiKeyScope } from '@reelforge/contracts';
-import { LocalStorage } from '@reelforge/storage';
-import { type Response } from 'express';
+import { ObjectStorage } from '@reelforge/storage';
+import { type Request, type Response } from 'express';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { type ApiPrincipal, Principal } from '../auth/principal.js';
 import { ApiErrorDto } from '../http/api-error.dto.js';
@@ -26,7 +26,7 @@ const uuid = new ParseUUIDPipe();
 export class JobsController {
   constructor(
     private readonly jobs: JobsService,
-    private readonly storage: LocalStorage,
+    private readonly storage: ObjectStorage,
   ) {}
 
   @Get()
@@ -104,13 +104,15 @@ export class JobsController {
   async result(
     @Principal() principal: ApiPrincipal,
     @Param('id', uuid) id: string,
+    @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
     const variant = await this.jobs.resultVariant(principal.tenantId, id);
-    await sendStoredFile(response, {
-      absolutePath: this.storage.pathOf(variant.storageKey),
-      mime: variant.mime,
-      fileName: variantFileName(variant),
-    });
+    await sendStoredFile(
+      request,
+      response,
+      { key: variant.storageKey, mime: variant.mime, fileName: variantFileName(variant) },
+      this.storage,
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { type HttpMetrics } from '@reelforge/observability';
+import { redactSignedUrl } from '@reelforge/storage';
 import { type NextFunction, type Request, type Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { type Logger } from 'pino';
@@ -22,11 +23,14 @@ export function routeOf(request: Request): string {
   return 'unmatched';
 }
 
-/** The path without its query: query strings may hold signed-URL parameters and login tokens. */
-function pathOf(request: Request): string {
+/**
+ * The path without its query (query strings may hold signed-URL parameters and login tokens), and
+ * with the token of a signed link (`/v1/signed/<token>/...`) replaced: it is a bearer credential.
+ */
+export function pathOf(request: Request): string {
   const url = request.originalUrl ?? request.url;
   const queryAt = url.indexOf('?');
-  return queryAt === -1 ? url : url.slice(0, queryAt);
+  return redactSignedUrl(queryAt === -1 ? url : url.slice(0, queryAt));
 }
 
 /**

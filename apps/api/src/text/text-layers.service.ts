@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AssetKind, DomainError, InvalidInputError } from '@reelforge/contracts';
 import { AssetEntity } from '@reelforge/db';
-import { LocalStorage } from '@reelforge/storage';
+import { MediaInputs } from '@reelforge/storage';
 import { type Repository } from 'typeorm';
 import { FontRegistry, type TextLayerSpec, validateTextLayerSpec } from '@reelforge/text';
 import { type TextFrame, type TextLayerInput, toTextLayerSpec } from './text-layer.dto.js';
@@ -13,7 +13,7 @@ export class TextLayersService {
   constructor(
     private readonly fonts: FontRegistry,
     @InjectRepository(AssetEntity) private readonly assets: Repository<AssetEntity>,
-    private readonly storage: LocalStorage,
+    private readonly inputs: MediaInputs,
   ) {}
 
   /** Registers the tenant's uploaded font for `family` in this process, when there is one. */
@@ -21,7 +21,7 @@ export class TextLayersService {
     if (!family) return;
     await this.fonts.ensureTenantFamily(tenantId, family, async () => {
       const asset = await this.assets.findOneBy({ tenantId, kind: AssetKind.Font, fontFamily: family });
-      return asset ? { assetId: asset.id, path: this.storage.pathOf(asset.storageKey) } : null;
+      return asset ? { assetId: asset.id, path: await this.inputs.cachedFile(asset.storageKey) } : null;
     });
   }
 

@@ -1,16 +1,18 @@
-import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ApiKeyScope, NotFoundError } from '@reelforge/contracts';
 import { VariantEntity } from '@reelforge/db';
-import { LocalStorage } from '@reelforge/storage';
-import { type Response } from 'express';
+import { contentTypeOf, ObjectStorage } from '@reelforge/storage';
+import { type Request, type Response } from 'express';
 import { type Repository } from 'typeorm';
 import { AssetsService } from '../assets/assets.service.js';
 import { Authenticated } from '../auth/authenticated.decorator.js';
 import { type ApiPrincipal, Principal } from '../auth/principal.js';
 import { ApiErrorDto } from '../http/api-error.dto.js';
 import { sendStoredFile } from '../http/send-stored-file.js';
+import { SignedUrlDto, SignedUrlQueryDto } from '../links/links.dto.js';
+import { LinksService } from '../links/links.service.js';
 import { toVariantDto, VariantDto, variantFileName } from './variant.dto.js';
 
 const uuid = new ParseUUIDPipe();
@@ -21,7 +23,8 @@ export class VariantsController {
   constructor(
     @InjectRepository(VariantEntity) private readonly variants: Repository<VariantEntity>,
     private readonly assets: AssetsService,
-    private readonly storage: LocalStorage,
+    private readonly storage: ObjectStorage,
+    private readonly links: LinksService,
   ) {}
 
   @Get('assets/:id/variants')
@@ -52,14 +55,39 @@ export class VariantsController {
   async content(
     @Principal() principal: ApiPrincipal,
     @Param('id', uuid) id: string,
+    @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
     const variant = await this.getOwnedOrFail(principal.tenantId, id);
-    await sendStoredFile(response, {
-      absolutePath: this.storage.pathOf(variant.storageKey),
-      mime: variant.mime,
-      fileName: variantFileName(variant),
-    });
+    await sendStoredFile(
+      request,
+      response,
+      { key: variant.storageKey, mime: variant.mime, fileName: variantFileName(variant) },
+      this.storage,
+    );
+  }
+
+  /**
+   * A link to the variant that works without an API key until it expires (a browser, a player, a CDN).
+   * For an HLS playlist the link covers its whole package, so it plays as it is.
+   */
+  @Get('variants/:id/url')
+  @Authenticated(ApiKeyScope.AssetsRead)
+  @ApiOkResponse({ type: SignedUrlDto })
+  @ApiBadRequestResponse({ type: ApiErrorDto, description: 'expiresInSec out of bounds' })
+  @ApiNotFoundResponse({ type: ApiErrorDto })
+  async url(
+    @Principal() principal: ApiPrincipal,
+    @Param('id', uuid) id: string,
+    @Query() query: SignedUrlQueryDto,
+    @Req() request: Request,
+  ): Promise<SignedUrlDto> {
+    const variant = await this.getOwnedOrFail(principal.tenantId, id);
+    return this.links.issue(
+      request,
+      { storageKey: variant.storageKey, mime: variant.mime, fileName: variantFileName(variant) },
+      query.expiresInSec,
+    );
   }
 
   /**
@@ -75,6 +103,7 @@ export class VariantsController {
     @Principal() principal: ApiPrincipal,
     @Param('id', uuid) id: string,
     @Param('name') name: string,
+    @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
     const variant = await this.getOwnedOrFail(principal.tenantId, id);
@@ -82,12 +111,7 @@ export class VariantsController {
     const directory = variant.storageKey.slice(0, variant.storageKey.lastIndexOf('/'));
     if (!match || !variant.storageKey.endsWith('.m3u8')) throw new NotFoundError('file', name);
     const key = `${directory}/${name}`;
-    if ((await this.storage.sizeOf(key)) === null) throw new NotFoundError('file', name);
-    await sendStoredFile(response, {
-      absolutePath: this.storage.pathOf(key),
-      mime: match[1] === 'm3u8' ? 'application/vnd.apple.mpegurl' : 'video/mp2t',
-      fileName: name,
-    });
+    await sendStoredFile(request, response, { key, mime: contentTypeOf(key), fileName: name }, this.storage);
   }
 
   private async getOwnedOrFail(tenantId: string, id: string): Promise<VariantEntity> {

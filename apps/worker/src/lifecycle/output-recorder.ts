@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { VariantEntity } from '@reelforge/db';
-import { LocalStorage } from '@reelforge/storage';
+import { ObjectStorage } from '@reelforge/storage';
 import { DataSource } from 'typeorm';
 import { withDbRetry } from './db-retry.js';
 import { type Attempt, FINAL_WRITE_RETRY_BUDGET_MS, JobLifecycle } from './job-lifecycle.js';
@@ -10,7 +10,7 @@ import { JobTerminalNotifier } from './terminal-notifier.js';
 /** A variant row as a processor describes it. */
 export type VariantRow = Omit<VariantEntity, 'createdAt' | 'tenant' | 'job' | 'sourceAsset' | 'sourceVariant'>;
 
-/** What a job made: temp files (or directories, for HLS) to move into place, and the rows describing them. */
+/** What a job made: scratch files (or directories, for HLS) to store, and the rows describing them. */
 export interface JobOutputs {
   files: ReadonlyArray<{ tempPath: string; storageKey: string }>;
   /** In order; the first is the job's main output. Keys may point inside a committed directory. */
@@ -28,17 +28,18 @@ class JobNoLongerRunning extends Error {
 }
 
 /**
- * Makes a job's outputs visible all at once: rename every temp file into place, then insert the
- * variants and mark the job succeeded in one transaction, fenced by the attempt. If the job was
- * canceled meanwhile, a newer attempt started, or the transaction fails for good, the renamed files
- * are removed again, so no file is left without its row. A database restart is waited out
+ * Makes a job's outputs visible all at once: store every scratch file (a rename on local disk, a
+ * completed upload on S3), then insert the variants and mark the job succeeded in one transaction,
+ * fenced by the attempt. No row points at an object before it is whole. If the job was canceled
+ * meanwhile, a newer attempt started, or the transaction fails for good, the stored objects are
+ * removed again, so none is left without its row. A database restart is waited out
  * (the transaction is retried) rather than throwing a finished render away.
  */
 @Injectable()
 export class OutputRecorder {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly storage: LocalStorage,
+    private readonly storage: ObjectStorage,
     private readonly lifecycle: JobLifecycle,
     private readonly notifier: JobTerminalNotifier,
   ) {}
@@ -48,8 +49,9 @@ export class OutputRecorder {
     const committed: string[] = [];
     try {
       for (const file of outputs.files) {
-        await this.storage.commit(file.tempPath, file.storageKey);
+        // Counted before the write: a failed multipart upload may still have left parts of a directory.
         committed.push(file.storageKey);
+        await this.storage.putFile(file.storageKey, file.tempPath);
       }
       await withDbRetry(
         `record outputs of ${attempt.jobId}`,
@@ -76,7 +78,7 @@ export class OutputRecorder {
       this.notifier.jobFinished(attempt.jobId);
       return true;
     } catch (error) {
-      for (const key of committed) await this.storage.remove(key);
+      for (const key of committed) await this.storage.delete(key);
       if (error instanceof JobNoLongerRunning) return false;
       throw error;
     }

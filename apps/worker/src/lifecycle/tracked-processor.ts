@@ -3,7 +3,7 @@ import { APP_CONFIG, type AppConfig } from '@reelforge/config';
 import { DomainError, type JobPayload, JobStatus, type QueuedJobType } from '@reelforge/contracts';
 import { FfmpegError, isTransientFfmpegFailure } from '@reelforge/media';
 import { currentJobContext, type JobOutcome, runWithJobContext } from '@reelforge/observability';
-import { LocalStorage } from '@reelforge/storage';
+import { Scratch } from '@reelforge/storage';
 import { type Job, type Queue } from 'bull';
 import { WorkerMetricsService } from '../observability/worker-metrics.js';
 import { type FailureKind, CircuitBreaker } from '../runtime/circuit-breaker.js';
@@ -120,7 +120,7 @@ export class JobTracker {
     private readonly gate: QueueGate,
     private readonly breaker: CircuitBreaker,
     private readonly notifier: JobTerminalNotifier,
-    private readonly storage: LocalStorage,
+    private readonly scratch: Scratch,
     private readonly metrics: WorkerMetricsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -200,7 +200,7 @@ export class JobTracker {
       };
       if (attempt.number > 1) {
         // A lost attempt (worker killed) leaves its partial output; it is fenced out, so nothing needs it.
-        const removed = await this.storage.removeTempsOf(jobId);
+        const removed = await this.scratch.removeTempsOf(jobId);
         if (removed.length > 0) logger.log(`Removed ${removed.length} temp entries of earlier attempts of ${jobId}`);
       }
       try {

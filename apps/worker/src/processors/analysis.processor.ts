@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { type AnalysisJobPayload, JobType } from '@reelforge/contracts';
+import { Scratch } from '@reelforge/storage';
 import { type Queue } from 'bull';
 import { OutputRecorder } from '../lifecycle/output-recorder.js';
 import { type JobContext, JobTracker } from '../lifecycle/tracked-processor.js';
@@ -14,6 +15,7 @@ export class AnalysisProcessor implements OnApplicationBootstrap {
     private readonly tracker: JobTracker,
     private readonly analysis: AudioAnalysisService,
     private readonly recorder: OutputRecorder,
+    private readonly scratch: Scratch,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -21,7 +23,12 @@ export class AnalysisProcessor implements OnApplicationBootstrap {
   }
 
   async handle(payload: AnalysisJobPayload, context: JobContext): Promise<void> {
-    await this.analysis.forAsset(payload.tenantId, payload.assetId);
-    await this.recorder.record(context.attempt, { files: [], variants: [] });
+    const workDir = await this.scratch.tempDir(payload.jobId);
+    try {
+      await this.analysis.forAsset(payload.tenantId, payload.assetId, workDir);
+      await this.recorder.record(context.attempt, { files: [], variants: [] });
+    } finally {
+      await this.scratch.removeTemp(workDir);
+    }
   }
 }

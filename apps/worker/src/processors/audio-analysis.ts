@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '@reelforge/config';
 import { AUDIO_ANALYSIS_MAX_SEC, type AudioAnalysis, InvalidMediaError, NotFoundError } from '@reelforge/contracts';
 import { AssetEntity } from '@reelforge/db';
 import { MediaTools } from '@reelforge/media/nest';
-import { LocalStorage } from '@reelforge/storage';
+import { MediaInputs } from '@reelforge/storage';
 import { type Repository } from 'typeorm';
 
 const roundTo = (value: number, decimals: number): number => Number(value.toFixed(decimals));
@@ -18,13 +18,16 @@ const roundTo = (value: number, decimals: number): number => Number(value.toFixe
 export class AudioAnalysisService {
   constructor(
     @InjectRepository(AssetEntity) private readonly assets: Repository<AssetEntity>,
-    private readonly storage: LocalStorage,
+    private readonly inputs: MediaInputs,
     private readonly media: MediaTools,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The tenant's asset's analysis: cached, or computed now and stored. InvalidMediaError when it has no audio. */
-  async forAsset(tenantId: string, assetId: string): Promise<AudioAnalysis> {
+  /**
+   * The tenant's asset's analysis: cached, or computed now and stored. InvalidMediaError when it has no
+   * audio. A download of the asset lands in `workDir`, the caller's scratch directory.
+   */
+  async forAsset(tenantId: string, assetId: string, workDir: string): Promise<AudioAnalysis> {
     const asset = await this.assets.findOneBy({ id: assetId, tenantId });
     if (!asset) throw new NotFoundError('asset', assetId);
     if (asset.analysis) return asset.analysis;
@@ -34,7 +37,7 @@ export class AudioAnalysisService {
         kind: asset.kind,
       });
     }
-    const analysis = await this.forFile(this.storage.pathOf(asset.storageKey));
+    const analysis = await this.forFile(await this.inputs.localFile(asset.storageKey, workDir));
     // Two jobs computing it at once write the same value; the last write wins harmlessly.
     await this.assets.update({ id: asset.id, tenantId }, { analysis });
     return analysis;

@@ -11,7 +11,7 @@ import {
 } from '@reelforge/contracts';
 import { MediaTools } from '@reelforge/media/nest';
 import { buildThumbnailCommand } from '@reelforge/render';
-import { LibraryCatalog, LocalStorage, storageKeys } from '@reelforge/storage';
+import { LibraryCatalog, Scratch, storageKeys } from '@reelforge/storage';
 import { onceEach, prepareGeneration } from '@reelforge/templates';
 import { FontRegistry, renderTextLayer } from '@reelforge/text';
 import { type Queue } from 'bull';
@@ -49,7 +49,7 @@ export class GenerateProcessor implements OnApplicationBootstrap {
     private readonly analysis: AudioAnalysisService,
     private readonly tracker: JobTracker,
     private readonly recorder: OutputRecorder,
-    private readonly storage: LocalStorage,
+    private readonly scratch: Scratch,
     private readonly media: MediaTools,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -60,7 +60,7 @@ export class GenerateProcessor implements OnApplicationBootstrap {
 
   async handle(payload: GenerateJobPayload, context: JobContext): Promise<void> {
     const { tenantId } = payload;
-    const workDir = await this.storage.tempDir(payload.jobId);
+    const workDir = await this.scratch.tempDir(payload.jobId);
     try {
       const resolver = new WorkerGenerationResolver({
         tenantId,
@@ -98,7 +98,7 @@ export class GenerateProcessor implements OnApplicationBootstrap {
         },
       });
       // ffmpeg may exit 0 after ENOSPC with a truncated output.
-      await this.storage.assertSpaceLeft();
+      await this.scratch.assertSpaceLeft();
       const facts = await this.media.probe(outputPath);
 
       const videoId = randomUUID();
@@ -151,7 +151,7 @@ export class GenerateProcessor implements OnApplicationBootstrap {
         stderrTail: run.stderrTail,
       });
     } finally {
-      await this.storage.removeTemp(workDir);
+      await this.scratch.removeTemp(workDir);
     }
   }
 

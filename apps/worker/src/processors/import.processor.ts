@@ -11,7 +11,7 @@ import {
 } from '@reelforge/contracts';
 import { AssetEntity, assetRowOf, JobEntity, posterThumbnailOf } from '@reelforge/db';
 import { DEFAULT_MAX_ATTEMPTS, JobProducer } from '@reelforge/queue';
-import { LocalStorage, storageKeys } from '@reelforge/storage';
+import { ObjectStorage, Scratch, storageKeys } from '@reelforge/storage';
 import { type Queue } from 'bull';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -25,7 +25,7 @@ class JobNoLongerRunning extends Error {}
 
 /**
  * URL import: fetch and probe (RemoteMediaFetcher), then make the asset visible all at once: the file is
- * renamed into place, and the asset row, its poster job row and the job's success are written in one
+ * stored (renamed into place, or uploaded), and the asset row, its poster job row and the job's success are written in one
  * fenced transaction. If that fails or the job was canceled meanwhile, the file is removed again.
  */
 @Injectable()
@@ -36,7 +36,8 @@ export class ImportProcessor implements OnApplicationBootstrap {
     @InjectQueue(JobType.Import) private readonly queue: Queue<ImportJobPayload>,
     private readonly tracker: JobTracker,
     private readonly fetcher: RemoteMediaFetcher,
-    private readonly storage: LocalStorage,
+    private readonly storage: ObjectStorage,
+    private readonly scratch: Scratch,
     private readonly lifecycle: JobLifecycle,
     private readonly notifier: JobTerminalNotifier,
     private readonly producer: JobProducer,
@@ -48,7 +49,7 @@ export class ImportProcessor implements OnApplicationBootstrap {
   }
 
   async handle(payload: ImportJobPayload, context: JobContext): Promise<void> {
-    const dir = await this.storage.tempDir(payload.jobId);
+    const dir = await this.scratch.tempDir(payload.jobId);
     try {
       const fetched = await this.fetcher.fetch(payload.tenantId, payload.url, dir, context.signal);
       if (payload.expectedKind !== null && fetched.kind !== payload.expectedKind) {
@@ -72,7 +73,7 @@ export class ImportProcessor implements OnApplicationBootstrap {
         sha256: fetched.sha256,
         facts: fetched.facts,
       });
-      await this.storage.commit(fetched.path, storageKey);
+      await this.storage.putFile(storageKey, fetched.path);
       let poster: JobItem | null;
       try {
         poster = await withDbRetry(
@@ -87,14 +88,14 @@ export class ImportProcessor implements OnApplicationBootstrap {
           { budgetMs: FINAL_WRITE_RETRY_BUDGET_MS },
         );
       } catch (error) {
-        await this.storage.remove(storageKeys.removalUnit(storageKey));
+        await this.storage.delete(storageKeys.removalUnit(storageKey));
         if (error instanceof JobNoLongerRunning) return;
         throw error;
       }
       this.notifier.jobFinished(payload.jobId);
       if (poster) await this.enqueuePoster(poster);
     } finally {
-      await this.storage.removeTemp(dir);
+      await this.scratch.removeTemp(dir);
     }
   }
 

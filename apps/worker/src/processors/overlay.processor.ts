@@ -11,7 +11,7 @@ import {
 } from '@reelforge/contracts';
 import { MediaTools } from '@reelforge/media/nest';
 import { buildOverlayCommand, type CompositeLayer, displaySize, oddFrameWarning } from '@reelforge/render';
-import { LibraryCatalog, LocalStorage, storageKeys } from '@reelforge/storage';
+import { LibraryCatalog, Scratch, storageKeys } from '@reelforge/storage';
 import { FontRegistry, renderTextLayer } from '@reelforge/text';
 import { type Queue } from 'bull';
 import { randomUUID } from 'node:crypto';
@@ -35,7 +35,7 @@ export class OverlayProcessor implements OnApplicationBootstrap {
     private readonly fonts: FontRegistry,
     private readonly tracker: JobTracker,
     private readonly recorder: OutputRecorder,
-    private readonly storage: LocalStorage,
+    private readonly scratch: Scratch,
     private readonly media: MediaTools,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -48,15 +48,15 @@ export class OverlayProcessor implements OnApplicationBootstrap {
   }
 
   async handle(payload: OverlayJobPayload, context: JobContext, kind: VariantKind): Promise<void> {
-    const { asset, path } = await this.sources.load(payload.tenantId, payload.assetId);
-    const workDir = await this.storage.tempDir(payload.jobId);
+    const workDir = await this.scratch.tempDir(payload.jobId);
     const outputPath = join(workDir, 'output.mp4');
     try {
+      const { asset, path } = await this.sources.load(payload.tenantId, payload.assetId, workDir);
       const frame = displaySize(asset.probe);
       const oddFrame = oddFrameWarning(frame);
       const layers: CompositeLayer[] = [];
       for (const [i, layer] of payload.layers.entries()) {
-        layers.push(await this.composite(payload.tenantId, layer, join(workDir, `text-${i}.png`)));
+        layers.push(await this.composite(payload.tenantId, layer, workDir, join(workDir, `text-${i}.png`)));
       }
       await this.media.runner.run(
         buildOverlayCommand({
@@ -76,7 +76,7 @@ export class OverlayProcessor implements OnApplicationBootstrap {
         },
       );
       // ffmpeg may exit 0 after ENOSPC with a truncated output.
-      await this.storage.assertSpaceLeft();
+      await this.scratch.assertSpaceLeft();
       const facts = await this.media.probe(outputPath);
       const id = randomUUID();
       const storageKey = storageKeys.variant(payload.tenantId, id, 'mp4');
@@ -103,11 +103,16 @@ export class OverlayProcessor implements OnApplicationBootstrap {
         warnings: oddFrame ? [oddFrame] : [],
       });
     } finally {
-      await this.storage.removeTemp(workDir);
+      await this.scratch.removeTemp(workDir);
     }
   }
 
-  private async composite(tenantId: string, layer: OverlayLayerPayload, textPngPath: string): Promise<CompositeLayer> {
+  private async composite(
+    tenantId: string,
+    layer: OverlayLayerPayload,
+    workDir: string,
+    textPngPath: string,
+  ): Promise<CompositeLayer> {
     const placement = {
       x: layer.x,
       y: layer.y,
@@ -137,14 +142,19 @@ export class OverlayProcessor implements OnApplicationBootstrap {
         return { kind: 'image', path: textPngPath, ...placement, loop: false };
       }
       case 'image':
-        return { kind: 'image', path: await this.pathOf(tenantId, layer.source), ...placement, loop: false };
+        return { kind: 'image', path: await this.pathOf(tenantId, layer.source, workDir), ...placement, loop: false };
       case 'video':
-        return { kind: 'video', path: await this.pathOf(tenantId, layer.source), ...placement, loop: layer.loop };
+        return {
+          kind: 'video',
+          path: await this.pathOf(tenantId, layer.source, workDir),
+          ...placement,
+          loop: layer.loop,
+        };
     }
   }
 
-  private async pathOf(tenantId: string, source: MediaSourceRef): Promise<string> {
+  private async pathOf(tenantId: string, source: MediaSourceRef, workDir: string): Promise<string> {
     if ('library' in source) return (await this.library.resolve(source.library, ['overlays', 'frames'])).path;
-    return (await this.sources.load(tenantId, source.assetId)).path;
+    return (await this.sources.load(tenantId, source.assetId, workDir)).path;
   }
 }

@@ -4,7 +4,7 @@ import { APP_CONFIG, type AppConfig } from '@reelforge/config';
 import { InvalidMediaError, JobType, type ThumbnailJobPayload, VariantKind } from '@reelforge/contracts';
 import { MediaTools } from '@reelforge/media/nest';
 import { buildThumbnailCommand } from '@reelforge/render';
-import { LocalStorage, storageKeys } from '@reelforge/storage';
+import { Scratch, storageKeys } from '@reelforge/storage';
 import { type Queue } from 'bull';
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
@@ -21,7 +21,7 @@ export class ThumbnailProcessor implements OnApplicationBootstrap {
     private readonly sources: SourceAssets,
     private readonly tracker: JobTracker,
     private readonly recorder: OutputRecorder,
-    private readonly storage: LocalStorage,
+    private readonly scratch: Scratch,
     private readonly media: MediaTools,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -31,12 +31,13 @@ export class ThumbnailProcessor implements OnApplicationBootstrap {
   }
 
   async handle(payload: ThumbnailJobPayload, context: JobContext): Promise<void> {
-    const { asset, path } = await this.sources.load(payload.tenantId, payload.assetId);
+    const asset = await this.sources.row(payload.tenantId, payload.assetId);
     if (!asset.hasVideo) {
       throw new InvalidMediaError('Thumbnails are made from video assets only', { assetId: asset.id });
     }
-    const outputDir = await this.storage.tempDir(payload.jobId);
+    const outputDir = await this.scratch.tempDir(payload.jobId);
     try {
+      const { path } = await this.sources.load(payload.tenantId, payload.assetId, outputDir);
       const command = buildThumbnailCommand({
         sourcePath: path,
         source: asset.probe,
@@ -48,7 +49,7 @@ export class ThumbnailProcessor implements OnApplicationBootstrap {
       });
       await this.media.runner.run(command.args, { timeoutMs: this.config.media.jobTimeoutMs, signal: context.signal });
       // ffmpeg may exit 0 after ENOSPC with a truncated output.
-      await this.storage.assertSpaceLeft();
+      await this.scratch.assertSpaceLeft();
       context.reportProgress(90);
 
       const files: Array<{ tempPath: string; storageKey: string }> = [];
@@ -89,7 +90,7 @@ export class ThumbnailProcessor implements OnApplicationBootstrap {
       }
       await this.recorder.record(context.attempt, { files, variants });
     } finally {
-      await this.storage.removeTemp(outputDir);
+      await this.scratch.removeTemp(outputDir);
     }
   }
 }

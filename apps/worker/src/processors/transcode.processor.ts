@@ -18,10 +18,10 @@ import {
   planLadder,
   type RenditionStream,
 } from '@reelforge/render';
-import { LocalStorage, storageKeys } from '@reelforge/storage';
+import { Scratch, storageKeys } from '@reelforge/storage';
 import { type Queue } from 'bull';
 import { randomUUID } from 'node:crypto';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OutputRecorder, type VariantRow } from '../lifecycle/output-recorder.js';
 import { type JobContext, JobTracker } from '../lifecycle/tracked-processor.js';
@@ -41,7 +41,7 @@ export class TranscodeProcessor implements OnApplicationBootstrap {
     private readonly sources: SourceAssets,
     private readonly tracker: JobTracker,
     private readonly recorder: OutputRecorder,
-    private readonly storage: LocalStorage,
+    private readonly scratch: Scratch,
     private readonly media: MediaTools,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -51,15 +51,19 @@ export class TranscodeProcessor implements OnApplicationBootstrap {
   }
 
   async handle(payload: TranscodeJobPayload, context: JobContext): Promise<void> {
-    const { asset, path } = await this.sources.load(payload.tenantId, payload.assetId);
+    const asset = await this.sources.row(payload.tenantId, payload.assetId);
     if (!asset.hasVideo) throw new InvalidMediaError('Only video assets can be transcoded', { assetId: asset.id });
     const plan = planLadder(displaySize(asset), payload.qualities);
     if (plan.renditions.length === 0) {
       throw new InvalidMediaError('Every requested quality is above the source', { skipped: plan.skipped });
     }
 
-    const outputDir = await this.storage.tempDir(payload.jobId);
+    const workDir = await this.scratch.tempDir(payload.jobId);
     try {
+      const { path } = await this.sources.load(payload.tenantId, payload.assetId, workDir);
+      // Apart from the inputs: an HLS package is this whole directory.
+      const outputDir = join(workDir, 'out');
+      await mkdir(outputDir);
       const command = buildTranscodeCommand({
         sourcePath: path,
         source: { ...asset.probe, hasAudio: asset.hasAudio },
@@ -76,7 +80,7 @@ export class TranscodeProcessor implements OnApplicationBootstrap {
         },
       });
       // ffmpeg may exit 0 after ENOSPC with a truncated output.
-      await this.storage.assertSpaceLeft();
+      await this.scratch.assertSpaceLeft();
 
       const base = { tenantId: payload.tenantId, jobId: payload.jobId, sourceAssetId: asset.id };
       if (payload.format === TranscodeFormat.Mp4) {
@@ -159,7 +163,7 @@ export class TranscodeProcessor implements OnApplicationBootstrap {
         variants: [master, ...renditions],
       });
     } finally {
-      await this.storage.removeTemp(outputDir);
+      await this.scratch.removeTemp(workDir);
     }
   }
 

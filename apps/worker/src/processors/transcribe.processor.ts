@@ -15,7 +15,7 @@ import {
 import { AssetEntity, assetRowOf } from '@reelforge/db';
 import { inputArgs } from '@reelforge/media';
 import { MediaTools } from '@reelforge/media/nest';
-import { LocalStorage, storageKeys } from '@reelforge/storage';
+import { ObjectStorage, Scratch, storageKeys } from '@reelforge/storage';
 import { MAX_CAPTION_CUES, parseCaptions } from '@reelforge/text';
 import {
   captionCues,
@@ -55,7 +55,8 @@ export class TranscribeProcessor implements OnApplicationBootstrap {
     @InjectQueue(JobType.Transcribe) private readonly queue: Queue<TranscribeJobPayload>,
     private readonly tracker: JobTracker,
     private readonly sources: SourceAssets,
-    private readonly storage: LocalStorage,
+    private readonly storage: ObjectStorage,
+    private readonly scratch: Scratch,
     private readonly media: MediaTools,
     private readonly lifecycle: JobLifecycle,
     private readonly notifier: JobTerminalNotifier,
@@ -73,10 +74,11 @@ export class TranscribeProcessor implements OnApplicationBootstrap {
     if (!this.provider) {
       throw new DomainError('not_configured', `This worker has no transcription provider: ${TRANSCRIBE_SETTINGS_HINT}`);
     }
-    const { asset, path } = await this.sources.load(payload.tenantId, payload.assetId);
+    const asset = await this.sources.row(payload.tenantId, payload.assetId);
     if (!asset.hasAudio) throw new InvalidMediaError(`Asset ${asset.id} has no audio stream to transcribe`);
-    const workDir = await this.storage.tempDir(payload.jobId);
+    const workDir = await this.scratch.tempDir(payload.jobId);
     try {
+      const { path } = await this.sources.load(payload.tenantId, payload.assetId, workDir);
       const audioPath = join(workDir, 'audio.wav');
       await this.media.runner.run(
         [
@@ -135,7 +137,7 @@ export class TranscribeProcessor implements OnApplicationBootstrap {
         facts: captionFacts(Math.max(...parsed.map((cue) => cue.endSec))),
         transcript,
       });
-      await this.storage.commit(srtPath, storageKey);
+      await this.storage.putFile(storageKey, srtPath, { contentType: 'application/x-subrip' });
       try {
         await withDbRetry(
           `record transcript ${payload.jobId}`,
@@ -147,13 +149,13 @@ export class TranscribeProcessor implements OnApplicationBootstrap {
           { budgetMs: FINAL_WRITE_RETRY_BUDGET_MS },
         );
       } catch (error) {
-        await this.storage.remove(storageKey);
+        await this.storage.delete(storageKey);
         if (error instanceof JobNoLongerRunning) return;
         throw error;
       }
       this.notifier.jobFinished(payload.jobId);
     } finally {
-      await this.storage.removeTemp(workDir);
+      await this.scratch.removeTemp(workDir);
     }
   }
 }

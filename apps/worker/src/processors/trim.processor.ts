@@ -4,15 +4,20 @@ import { APP_CONFIG, type AppConfig } from '@reelforge/config';
 import { JobType, type TrimJobPayload, TrimMode, VariantKind } from '@reelforge/contracts';
 import { MediaTools } from '@reelforge/media/nest';
 import { buildTrimCommand, displaySize, expectedTrimDurationSec, oddFrameWarning } from '@reelforge/render';
-import { LocalStorage, storageKeys } from '@reelforge/storage';
+import { Scratch, storageKeys } from '@reelforge/storage';
 import { type Queue } from 'bull';
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { OutputRecorder } from '../lifecycle/output-recorder.js';
 import { type JobContext, JobTracker } from '../lifecycle/tracked-processor.js';
+import { smartCutTrim } from './smart-cut-trim.js';
 import { SourceAssets } from './source-assets.js';
 
-/** Trim: one ffmpeg run into a temp file, probe what came out, then record it as a variant. */
+/**
+ * Trim: an accurate trim of an H.264 source is a smart cut when the source allows it (re-encode only around the
+ * cut points), else one ffmpeg run into a temp file; probe what came out, then record it as a variant.
+ */
 @Injectable()
 export class TrimProcessor implements OnApplicationBootstrap {
   constructor(
@@ -20,7 +25,7 @@ export class TrimProcessor implements OnApplicationBootstrap {
     private readonly sources: SourceAssets,
     private readonly tracker: JobTracker,
     private readonly recorder: OutputRecorder,
-    private readonly storage: LocalStorage,
+    private readonly scratch: Scratch,
     private readonly media: MediaTools,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -35,10 +40,11 @@ export class TrimProcessor implements OnApplicationBootstrap {
   }
 
   async handle(payload: TrimJobPayload, context: JobContext): Promise<void> {
-    const { asset, path } = await this.sources.load(payload.tenantId, payload.assetId);
-    const extension = asset.hasVideo ? 'mp4' : 'm4a';
-    const tempPath = this.storage.tempPath(extension, payload.jobId);
+    const workDir = await this.scratch.tempDir(payload.jobId);
     try {
+      const { asset, path } = await this.sources.load(payload.tenantId, payload.assetId, workDir);
+      const extension = asset.hasVideo ? 'mp4' : 'm4a';
+      const tempPath = join(workDir, `output.${extension}`);
       const input = {
         sourcePath: path,
         outputPath: tempPath,
@@ -51,16 +57,41 @@ export class TrimProcessor implements OnApplicationBootstrap {
         frame: asset.hasVideo ? displaySize(asset.probe) : undefined,
       };
       const oddFrame = input.mode === TrimMode.Accurate ? oddFrameWarning(input.frame) : null;
-      await this.media.runner.run(buildTrimCommand(input), {
-        timeoutMs: this.config.media.jobTimeoutMs,
-        signal: context.signal,
-        expectedDurationSec: expectedTrimDurationSec(input),
-        onProgress: (progress) => {
-          if (progress.percent !== null) context.reportProgress(progress.percent);
-        },
-      });
+      const warnings: string[] = oddFrame ? [oddFrame] : [];
+      let smartCut = false;
+      // An odd frame is cropped to even by the full re-encode; copied GOPs could not be, so no smart cut.
+      if (payload.mode === TrimMode.Accurate && asset.hasVideo && !oddFrame) {
+        const workDir = await this.scratch.tempDir(`${payload.jobId}-cut`);
+        try {
+          const outcome = await smartCutTrim(this.media, {
+            sourcePath: path,
+            outputPath: tempPath,
+            startSec: payload.startSec,
+            endSec: payload.endSec,
+            probe: asset.probe,
+            workDir,
+            timeoutMs: this.config.media.jobTimeoutMs,
+            signal: context.signal,
+            onProgress: (percent) => context.reportProgress(percent),
+          });
+          smartCut = outcome.done;
+          if (!outcome.done && outcome.warning) warnings.push(outcome.warning);
+        } finally {
+          await this.scratch.removeTemp(workDir);
+        }
+      }
+      if (!smartCut) {
+        await this.media.runner.run(buildTrimCommand(input), {
+          timeoutMs: this.config.media.jobTimeoutMs,
+          signal: context.signal,
+          expectedDurationSec: expectedTrimDurationSec(input),
+          onProgress: (progress) => {
+            if (progress.percent !== null) context.reportProgress(progress.percent);
+          },
+        });
+      }
       // ffmpeg may exit 0 after ENOSPC with a truncated output.
-      await this.storage.assertSpaceLeft();
+      await this.scratch.assertSpaceLeft();
 
       const facts = await this.media.probe(tempPath);
       const variantId = randomUUID();
@@ -82,13 +113,13 @@ export class TrimProcessor implements OnApplicationBootstrap {
             durationSec: facts.durationSec,
             width: facts.width,
             height: facts.height,
-            config: { startSec: payload.startSec, endSec: payload.endSec, mode: payload.mode },
+            config: { startSec: payload.startSec, endSec: payload.endSec, mode: payload.mode, smartCut },
           },
         ],
-        warnings: oddFrame ? [oddFrame] : [],
+        warnings,
       });
     } finally {
-      await this.storage.removeTemp(tempPath);
+      await this.scratch.removeTemp(workDir);
     }
   }
 }

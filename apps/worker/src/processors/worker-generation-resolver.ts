@@ -31,7 +31,7 @@ export class WorkerGenerationResolver extends MediaResolver {
     super({
       findAsset: async (id) => {
         // Only "not found" means missing: a database fault must stay a (retried) fault, not become a 404.
-        const found = await worker.sources.load(worker.tenantId, id).catch((error: unknown) => {
+        const found = await worker.sources.load(worker.tenantId, id, worker.workDir).catch((error: unknown) => {
           if (error instanceof NotFoundError) return null;
           throw error;
         });
@@ -50,7 +50,9 @@ export class WorkerGenerationResolver extends MediaResolver {
       library: this.worker.library,
       probe: this.worker.probeLibrary,
       analyseAudio: async (source: MediaSource) => {
-        if ('assetId' in source) return this.worker.analysis.forAsset(this.worker.tenantId, source.assetId);
+        if ('assetId' in source) {
+          return this.worker.analysis.forAsset(this.worker.tenantId, source.assetId, this.worker.workDir);
+        }
         const path = (await this.media(source, 'audio', 'fields'))?.path;
         if (path === undefined) return null;
         return 'library' in source ? this.worker.analyseLibrary(path) : this.worker.analysis.forFile(path);

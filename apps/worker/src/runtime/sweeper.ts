@@ -2,9 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@reelforge/config';
 import { AssetEntity, VariantEntity } from '@reelforge/db';
-import { LocalStorage } from '@reelforge/storage';
-import { readdir, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { ObjectStorage, Scratch } from '@reelforge/storage';
 import { DataSource, type EntityManager, Like } from 'typeorm';
 import { every, LeaderLock, runAsLeader } from './leader.js';
 
@@ -20,8 +18,8 @@ export interface SweepReport {
 }
 
 /**
- * Removes what no row will ever claim: temp entries older than the longest job (a worker killed
- * mid-render leaves its partial output), and stored files under assets/ and variants/ with no row
+ * Removes what no row will ever claim: scratch entries older than the longest job (a worker killed
+ * mid-render leaves its partial output), and stored objects under assets/ and variants/ with no row
  * (a commit whose transaction never landed, a deleted asset's variants). Stored files younger than
  * WORKER_SWEEP_MIN_AGE_MS are left alone: their row may be committing right now.
  */
@@ -32,7 +30,8 @@ export class Sweeper implements OnApplicationBootstrap, OnApplicationShutdown {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly storage: LocalStorage,
+    private readonly storage: ObjectStorage,
+    private readonly scratch: Scratch,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -46,44 +45,47 @@ export class Sweeper implements OnApplicationBootstrap, OnApplicationShutdown {
     this.stop?.();
   }
 
+  /**
+   * Scratch entries are this machine's own, so every worker sweeps its scratch; stored objects are
+   * shared, so only the leader sweeps them.
+   */
   async sweepOnce(nowMs = Date.now()): Promise<SweepReport> {
-    const outcome = await runAsLeader(this.dataSource, LeaderLock.Sweeper, (manager) => this.sweep(manager, nowMs));
-    if (!outcome.led) return { tempRemoved: [], storedRemoved: [] };
-    const { tempRemoved, storedRemoved } = outcome.result;
+    const tempCutoffMs = nowMs - (this.config.media.jobTimeoutMs + TEMP_MARGIN_MS);
+    const tempRemoved = await this.scratch.removeOlderThan(tempCutoffMs);
+    const outcome = await runAsLeader(this.dataSource, LeaderLock.Sweeper, (manager) =>
+      this.sweepStored(manager, nowMs),
+    );
+    const storedRemoved = outcome.led ? outcome.result : [];
     if (tempRemoved.length + storedRemoved.length > 0) {
       this.logger.log(`Swept ${tempRemoved.length} temp and ${storedRemoved.length} orphaned stored entries`);
     }
-    return outcome.result;
+    return { tempRemoved, storedRemoved };
   }
 
-  private async sweep(manager: EntityManager, nowMs: number): Promise<SweepReport> {
-    const report: SweepReport = { tempRemoved: [], storedRemoved: [] };
-    const tempCutoffMs = nowMs - (this.config.media.jobTimeoutMs + TEMP_MARGIN_MS);
-    const tmp = join(this.storage.root, 'tmp');
-    for (const name of await listDir(tmp)) {
-      const path = join(tmp, name);
-      if ((await mtimeMs(path)) < tempCutoffMs) {
-        await rm(path, { recursive: true, force: true });
-        report.tempRemoved.push(name);
-      }
-    }
-
+  private async sweepStored(manager: EntityManager, nowMs: number): Promise<string[]> {
+    const removed: string[] = [];
     const storedCutoffMs = nowMs - this.config.worker.sweepMinAgeMs;
     for (const area of ['assets', 'variants'] as const) {
-      for (const tenantId of await listDir(join(this.storage.root, area))) {
-        if (!UUID.test(tenantId)) continue;
-        const entries = (await listDir(join(this.storage.root, area, tenantId))).filter((name) => OUR_ENTRY.test(name));
-        if (entries.length === 0) continue;
+      // tenant -> entry -> newest modification of anything in it (a package has many objects).
+      const newest = new Map<string, Map<string, number>>();
+      for await (const object of this.storage.list(`${area}/`)) {
+        const [, tenantId, entry] = object.key.split('/');
+        if (!UUID.test(tenantId ?? '') || !OUR_ENTRY.test(entry ?? '')) continue;
+        const entries = newest.get(tenantId) ?? new Map<string, number>();
+        entries.set(entry, Math.max(entries.get(entry) ?? 0, object.modifiedAt.getTime()));
+        newest.set(tenantId, entries);
+      }
+      for (const [tenantId, entries] of newest) {
         const claimed = await this.claimedEntries(manager, area, tenantId);
-        for (const name of entries) {
+        for (const [name, modifiedMs] of entries) {
+          if (claimed.has(name) || modifiedMs >= storedCutoffMs) continue;
           const key = `${area}/${tenantId}/${name}`;
-          if (claimed.has(name) || (await mtimeMs(this.storage.pathOf(key))) >= storedCutoffMs) continue;
-          await this.storage.remove(key);
-          report.storedRemoved.push(key);
+          await this.storage.delete(key);
+          removed.push(key);
         }
       }
     }
-    return report;
+    return removed;
   }
 
   /** Entry names directly under `<area>/<tenant>/` that some row's storage key lives in or is. */
@@ -99,16 +101,4 @@ export class Sweeper implements OnApplicationBootstrap, OnApplicationShutdown {
     });
     return new Set(rows.map((row) => row.storageKey.split('/')[2]));
   }
-}
-
-async function listDir(path: string): Promise<string[]> {
-  return readdir(path).catch(() => []);
-}
-
-/** +Infinity when the entry vanished meanwhile, so it is never "old". */
-async function mtimeMs(path: string): Promise<number> {
-  return stat(path).then(
-    (info) => info.mtimeMs,
-    () => Number.POSITIVE_INFINITY,
-  );
 }
