@@ -139,6 +139,34 @@ describe('POST /v1/generate', () => {
     expect(after.items.length).toBe(before.items.length);
   });
 
+  it('agrees in dry run and submission: text no font can draw is a 400 naming the characters', async () => {
+    const body = smallComposition([{ type: 'text', text: 'ok \uE000 \uE001' }]);
+    for (const query of ['?dryRun=true', '']) {
+      const response = await post(body, query).expect(400);
+      expect(response.body.message).toContain('composition.layers.0.text has characters no bundled or uploaded font');
+      expect(response.body.details).toMatchObject({ characters: ['\uE000', '\uE001'] });
+    }
+    // Hebrew, Thai, Bengali, Tamil, Korean and Traditional Chinese all have fonts now.
+    const scripts = smallComposition([{ type: 'text', text: 'שלום สวัสดี হ্যালো வணக்கம் 안녕 繁體' }]);
+    await post(scripts, '?dryRun=true').expect(200);
+  });
+
+  it.each([
+    ['a NUL in a text layer', [{ type: 'text', text: 'a\u0000' }], 'composition.layers.0.text'],
+    ['blank text', [{ type: 'text', text: ' \n ' }], 'composition.layers.0.text'],
+    ['a non-character in a style', [{ type: 'text', text: 'x', style: { fontFamily: '\uFFFF' } }], 'U+FFFF'],
+  ])('refuses %s in a dry run, naming the field', async (_name, layers, naming) => {
+    const response = await post(smallComposition(layers), '?dryRun=true').expect(400);
+    expect(JSON.stringify(response.body)).toContain(naming);
+  });
+
+  it('refuses a control character in a template field before expanding it', async () => {
+    const response = await post({ template: 'golden-frame', fields: { hook: 'Sale\u0007' } }, '?dryRun=true').expect(
+      400,
+    );
+    expect(response.body.details).toEqual([{ field: 'fields.hook', problems: [expect.stringContaining('U+0007')] }]);
+  });
+
   it('renders a preview at quarter size and low fps', async () => {
     const { video } = await render(
       smallComposition([{ type: 'image', source: { assetId: imageId }, fit: 'cover' }], { preview: true }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildThumbnailCommand, evenlySpacedTimes, MAX_THUMBNAILS } from './thumbnail.command.js';
+import { buildThumbnailCommand, evenlySpacedTimes, lastFrameSec, MAX_THUMBNAILS } from './thumbnail.command.js';
 
 const WHITELIST = [
   '-protocol_whitelist',
@@ -15,7 +15,28 @@ describe(evenlySpacedTimes.name, () => {
   });
 });
 
+describe(lastFrameSec.name, () => {
+  it('is one frame before the end, never negative', () => {
+    expect(lastFrameSec(10, 25)).toBe(9.96);
+    expect(lastFrameSec(0.04, 25)).toBe(0);
+    expect(lastFrameSec(0.02, null)).toBe(0);
+  });
+});
+
 describe(buildThumbnailCommand.name, () => {
+  it('pulls an instant past the last frame back onto it (a one-frame video)', () => {
+    const { args } = buildThumbnailCommand({
+      sourcePath: '/in/one.mp4',
+      source: { colorSpace: null, pixelFormat: 'yuv420p', height: 120 },
+      timesSec: evenlySpacedTimes(0.04, 1),
+      widthPx: null,
+      outputDir: '/out',
+      durationSec: 0.04,
+      fps: 25,
+    });
+    expect(args.slice(0, 2)).toEqual(['-ss', '0']);
+  });
+
   it('seeks each still as its own input and writes full-range JPEGs', () => {
     const { args, fileNames } = buildThumbnailCommand({
       sourcePath: '/in/v.mp4',

@@ -147,7 +147,7 @@ export class TextStyleDto {
     example: 'Noto Sans',
     default: 'Noto Sans',
     description:
-      'A family from GET /v1/library/fonts, or one of your uploaded fonts. Characters it lacks fall back per glyph to Noto Sans, Devanagari, Arabic, CJK, then Noto Color Emoji.',
+      'A family from GET /v1/library/fonts, or one of your uploaded fonts. Characters it lacks fall back per glyph to Noto Sans, Devanagari, Arabic, Hebrew, Thai, Bengali, Tamil, CJK SC, TC, KR, then Noto Color Emoji.',
   })
   @IsOptional()
   @IsString()
