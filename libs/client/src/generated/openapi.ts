@@ -1623,7 +1623,7 @@ export interface components {
         };
         TextLayerDto: {
             /**
-             * @description A family from GET /v1/library/fonts, or one of your uploaded fonts. Characters it lacks fall back per glyph to Noto Sans, Devanagari, Arabic, CJK, then Noto Color Emoji.
+             * @description A family from GET /v1/library/fonts, or one of your uploaded fonts. Characters it lacks fall back per glyph to Noto Sans, Devanagari, Arabic, Hebrew, Thai, Bengali, Tamil, CJK SC, TC, KR, then Noto Color Emoji.
              * @default Noto Sans
              * @example Noto Sans
              */
@@ -1880,7 +1880,7 @@ export interface components {
         };
         TextStyleDto: {
             /**
-             * @description A family from GET /v1/library/fonts, or one of your uploaded fonts. Characters it lacks fall back per glyph to Noto Sans, Devanagari, Arabic, CJK, then Noto Color Emoji.
+             * @description A family from GET /v1/library/fonts, or one of your uploaded fonts. Characters it lacks fall back per glyph to Noto Sans, Devanagari, Arabic, Hebrew, Thai, Bengali, Tamil, CJK SC, TC, KR, then Noto Color Emoji.
              * @default Noto Sans
              * @example Noto Sans
              */
@@ -2674,7 +2674,7 @@ export interface components {
         };
         TextPreviewDto: {
             /**
-             * @description A family from GET /v1/library/fonts, or one of your uploaded fonts. Characters it lacks fall back per glyph to Noto Sans, Devanagari, Arabic, CJK, then Noto Color Emoji.
+             * @description A family from GET /v1/library/fonts, or one of your uploaded fonts. Characters it lacks fall back per glyph to Noto Sans, Devanagari, Arabic, Hebrew, Thai, Bengali, Tamil, CJK SC, TC, KR, then Noto Color Emoji.
              * @default Noto Sans
              * @example Noto Sans
              */
