@@ -25,11 +25,13 @@ const alias = [
     'filtergraph',
     'media',
     'net',
+    'observability',
     'queue',
     'render',
     'storage',
     'templates',
     'text',
+    'transcribe',
   ].map((name) => ({
     find: new RegExp(`^@reelforge/${name}$`),
     replacement: source(`${name}/src/index.ts`),
@@ -49,7 +51,7 @@ export default defineConfig({
       {
         plugins,
         resolve: { alias },
-        test: { name: 'unit', include: ['{apps,libs}/**/*.spec.ts'], environment: 'node' },
+        test: { name: 'unit', include: ['{apps,libs,scripts}/**/*.spec.ts'], environment: 'node' },
       },
       {
         plugins,

@@ -17,7 +17,9 @@ python=/usr/bin/python3
 mkdir -p "${out}/licenses"
 
 for face in NotoSans-Regular NotoSans-Bold NotoSansDevanagari-Regular NotoSansDevanagari-Bold \
-  NotoSansArabic-Regular NotoSansArabic-Bold NotoColorEmoji; do
+  NotoSansArabic-Regular NotoSansArabic-Bold NotoSansHebrew-Regular NotoSansHebrew-Bold \
+  NotoSansThai-Regular NotoSansThai-Bold NotoSansBengali-Regular NotoSansBengali-Bold \
+  NotoSansTamil-Regular NotoSansTamil-Bold NotoColorEmoji; do
   install -m 0644 "${noto_ttf}/${face}.ttf" "${out}/${face}.ttf"
 done
 
@@ -31,7 +33,9 @@ done
 #     Halfwidth and Fullwidth Forms, CJK Compatibility Forms, Vertical Forms.
 # Hangul and rarer hanzi/kanji are not kept: they are reported as missing glyphs.
 codepoints="$(mktemp)"
-trap 'rm -f "${codepoints}"' EXIT
+codepoints_kr="$(mktemp)"
+codepoints_tc="$(mktemp)"
+trap 'rm -f "${codepoints}" "${codepoints_kr}" "${codepoints_tc}"' EXIT
 "${python}" - "${codepoints}" <<'PY'
 import sys
 
@@ -58,6 +62,49 @@ with open(sys.argv[1], 'w') as out:
     out.write('\n'.join(f'U+{ord(c):04X}' for c in sorted(chars)))
 print(f'CJK subset: {len(chars)} code points', file=sys.stderr)
 PY
+
+# Korean and Traditional Chinese, from their own faces of the same collection so the glyph shapes follow
+# each locale's conventions, again limited by national standards:
+#   - KR (face 1): the 2,350 Hangul syllables of KS X 1001 (rows 16-40), which cover nearly all modern
+#     Korean text, plus the Hangul Compatibility Jamo block and Korean punctuation; no hanja.
+#   - TC (face 3): Big5 level-1 hanzi (0xA440-0xC67E, 5,401 frequently used characters) and Big5's symbol
+#     rows (0xA140-0xA3BF): punctuation, full-width forms and Bopomofo.
+"${python}" - "${codepoints_kr}" "${codepoints_tc}" <<'PY'
+import sys
+
+def double_byte(codec, leads, trails):
+    chars = set()
+    for lead in leads:
+        for trail in trails:
+            try:
+                chars.add(bytes([lead, trail]).decode(codec))
+            except UnicodeDecodeError:
+                pass  # unassigned cell
+    return chars
+
+def write(path, chars, label):
+    with open(path, 'w') as out:
+        out.write('\n'.join(f'U+{ord(c):04X}' for c in sorted(chars)))
+    print(f'{label} subset: {len(chars)} code points', file=sys.stderr)
+
+korean = double_byte('euc_kr', range(0xB0, 0xC9), range(0xA1, 0xFF))  # KS X 1001 Hangul syllables
+korean |= {chr(cp) for cp in range(0x3130, 0x3190)}  # Hangul Compatibility Jamo
+korean |= {chr(cp) for cp in range(0x3000, 0x3040)}  # CJK Symbols and Punctuation
+write(sys.argv[1], korean, 'Korean')
+
+big5_trails = list(range(0x40, 0x7F)) + list(range(0xA1, 0xFF))
+traditional = double_byte('big5', range(0xA4, 0xC6), big5_trails)
+traditional |= {c for c in double_byte('big5', [0xC6], range(0x40, 0x7F))}  # level 1 ends at 0xC67E
+traditional |= double_byte('big5', range(0xA1, 0xA4), big5_trails)  # symbols, Bopomofo
+write(sys.argv[2], traditional, 'Traditional Chinese')
+PY
+
+"${python}" -m fontTools.subset "${noto_otf}/NotoSansCJK-Regular.ttc" --font-number=1 \
+  --unicodes-file="${codepoints_kr}" --layout-features='*' --name-IDs='*' --name-languages='*' \
+  --output-file="${out}/NotoSansCJKkr-Regular-subset.otf"
+"${python}" -m fontTools.subset "${noto_otf}/NotoSansCJK-Regular.ttc" --font-number=3 \
+  --unicodes-file="${codepoints_tc}" --layout-features='*' --name-IDs='*' --name-languages='*' \
+  --output-file="${out}/NotoSansCJKtc-Regular-subset.otf"
 
 # Regular only: each weight costs ~2.8 MB, and Skia emboldens the Regular outlines when bold is asked for
 # (see README). --layout-features='*' keeps vertical forms, proportional kana (palt) and locl, which the

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createTenantWithKey, startHarness, uploadAsset, waitForJob, type Harness } from '../support/harness.js';
+import { TEST_MASTER_KEY } from '../support/test-config.js';
 import { testMedia } from '../support/test-media.js';
 import { configOf, faultEnv, startWorker, stopAllWorkers, tempEntries, waitFor } from './support.js';
 
@@ -112,9 +113,9 @@ describe.skipIf(!mounted)('disk full while writing an output', () => {
       for (const id of first) expect((await waitForJob(api, tenant.key, id, 20_000)).status).toBe('failed');
       const backlog = await submit();
 
-      // The breaker is open: the backlog waits instead of failing, and readiness says why.
+      // The breaker is open: the backlog waits instead of failing, and the admin health view says why.
       const openedAtMs = Date.now();
-      const ready = await api.http.get('/health/ready');
+      const ready = await api.http.get('/v1/admin/health').set('X-Master-Key', TEST_MASTER_KEY);
       expect(ready.body.workers).toEqual([expect.objectContaining({ ready: false, pausedFor: ['breaker:storage'] })]);
       await new Promise((done) => setTimeout(done, 1_500));
       const waiting = await api.http.get(`/v1/jobs/${backlog}`).set('X-API-Key', tenant.key).expect(200);

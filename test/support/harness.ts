@@ -1,5 +1,6 @@
 import { type INestApplication, type INestApplicationContext } from '@nestjs/common';
 import { type AppConfig } from '@reelforge/config';
+import { type DestinationStream } from 'pino';
 import request, { type Response } from 'supertest';
 import { createApiApp } from '../../apps/api/src/bootstrap.js';
 import { createWorkerApp } from '../../apps/worker/src/bootstrap.js';
@@ -17,9 +18,11 @@ export interface Harness {
 /** The real API (and optionally the real worker) against the real Postgres, Redis and ffmpeg. */
 export async function startHarness(
   config: AppConfig,
-  options: { worker: boolean } = { worker: true },
+  options: { worker: boolean; logDestination?: DestinationStream } = { worker: true },
 ): Promise<Harness> {
-  const api = await createApiApp(config, { logger: false });
+  // Quiet by default; a suite that reads the logs passes where the JSON lines should go.
+  const logging = options.logDestination ? { logDestination: options.logDestination } : { logger: false as const };
+  const api = await createApiApp(config, logging);
   await api.init();
   const harness: Harness = {
     config,
@@ -27,7 +30,7 @@ export async function startHarness(
     worker: null,
     http: request(api.getHttpServer()),
     async startWorker() {
-      harness.worker ??= await createWorkerApp(config, { logger: false });
+      harness.worker ??= await createWorkerApp(config, logging);
       await harness.worker.init();
     },
     async close() {

@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { type OpenAPIObject } from '@nestjs/swagger';
 import { loadAppConfig } from '@reelforge/config';
+import { pino } from 'pino';
 import { AppModule } from './app.module.js';
 import { buildOpenApiDocument } from './openapi.js';
 
@@ -10,7 +11,7 @@ import { buildOpenApiDocument } from './openapi.js';
  */
 export async function exportOpenApiDocument(): Promise<OpenAPIObject> {
   const config = loadAppConfig({ MASTER_KEY: 'openapi-export-placeholder-key' });
-  const app = await NestFactory.create(AppModule.forRoot(config), {
+  const app = await NestFactory.create(AppModule.forRoot(config, pino({ level: 'silent' })), {
     preview: true,
     logger: false,
     abortOnError: false,

@@ -3,8 +3,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenantWithKey, type Harness, startHarness, type TenantKey } from '../../../test/support/harness.js';
+import {
+  createTenantWithKey,
+  type Harness,
+  startHarness,
+  type TenantKey,
+  uploadAsset,
+  waitForJob,
+} from '../../../test/support/harness.js';
+import { downloadTo, probeJson } from '../../../test/support/media-checks.js';
 import { testConfig } from '../../../test/support/test-config.js';
+import { DEFAULT_MAX_PIXELS } from '@reelforge/config';
 import { testMedia } from '../../../test/support/test-media.js';
 
 const MAX_PIXELS = 640 * 480;
@@ -225,5 +234,80 @@ describe('hostile media at ingest', () => {
       await harness.http.get('/v1/library/fonts').set('X-API-Key', tenant.key).expect(200);
       await expectNothingStored();
     });
+  });
+});
+
+/** Awkward but valid media, through a real worker: each must become a finished job, not a misleading failure. */
+describe('awkward media through the worker', () => {
+  let harness: Harness;
+  let dir: string;
+  const ffmpeg = (...args: string[]): void => {
+    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args]);
+  };
+
+  beforeAll(async () => {
+    harness = await startHarness(testConfig());
+    dir = harness.config.storage.mediaRoot;
+  });
+
+  afterAll(() => harness?.close());
+
+  /** Uploads with a fresh tenant, so its only thumbnail job is the poster. */
+  async function posterOf(path: string): Promise<Record<string, unknown>> {
+    const tenant = await createTenantWithKey(harness);
+    await uploadAsset(harness, tenant.key, path);
+    const jobs = await harness.http.get('/v1/jobs?type=thumbnail').set('X-API-Key', tenant.key).expect(200);
+    expect(jobs.body.total).toBe(1);
+    return waitForJob(harness, tenant.key, jobs.body.items[0].id as string);
+  }
+
+  it.each([
+    ['a one-frame video', ['-f', 'lavfi', '-i', 'testsrc=s=160x120:r=25', '-frames:v', '1']],
+    [
+      'a video whose timestamps start at 1 h',
+      ['-f', 'lavfi', '-i', 'testsrc=s=160x120:r=25:d=3', '-output_ts_offset', '3600'],
+    ],
+    ['a 2 s clip', ['-f', 'lavfi', '-i', 'testsrc=s=160x120:r=25:d=2']],
+  ])('makes the ingest poster of %s', async (name, input) => {
+    const path = join(dir, `${name.replace(/\W+/g, '-')}.mp4`);
+    ffmpeg(...input, '-c:v', 'libx264', '-pix_fmt', 'yuv420p', path);
+    const job = await posterOf(path);
+    expect(job, JSON.stringify(job.error)).toMatchObject({ status: 'succeeded', outputs: [{ kind: 'thumbnail' }] });
+  });
+
+  it('refuses an 8000x8000 picture under the default pixel cap', async () => {
+    expect(DEFAULT_MAX_PIXELS).toBeLessThan(8000 * 8000);
+    const tenant = await createTenantWithKey(harness);
+    const path = join(dir, 'huge.png');
+    writeFileSync(path, pngDeclaring(readFileSync(testMedia.png64()), 8_000, 8_000));
+    const response = await harness.http
+      .post('/v1/assets')
+      .set('X-API-Key', tenant.key)
+      .attach('file', path)
+      .expect(422);
+    expect(response.body.message).toBe(`The picture has ${8_000 * 8_000} pixels; the limit is ${DEFAULT_MAX_PIXELS}`);
+  });
+
+  it('trims and overlays a 101x57 video, cropping to 100x56 and saying so', async () => {
+    const tenant = await createTenantWithKey(harness);
+    const path = join(dir, 'odd.mp4');
+    // 4:4:4 because 4:2:0 itself cannot hold 101x57; the upload is valid, only our output needs even sides.
+    ffmpeg('-f', 'lavfi', '-i', 'testsrc=s=101x57:r=25:d=2', '-c:v', 'libx264', '-pix_fmt', 'yuv444p', path);
+    const asset = await uploadAsset(harness, tenant.key, path);
+    expect(asset).toMatchObject({ width: 101, height: 57 });
+    for (const [route, body] of [
+      ['/v1/trim', { assetId: asset.id, start: 0, end: 1 }],
+      ['/v1/overlays', { assetId: asset.id, layers: [{ type: 'text', text: 'odd' }] }],
+    ] as const) {
+      const accepted = await harness.http.post(route).set('X-API-Key', tenant.key).send(body).expect(202);
+      const job = await waitForJob(harness, tenant.key, accepted.body.jobId as string);
+      expect(job, `${route}: ${JSON.stringify(job.error)}`).toMatchObject({ status: 'succeeded' });
+      expect(job.warnings).toEqual([
+        'The source is 101x57; H.264 in 4:2:0 needs even sides, so the output was cropped to 100x56',
+      ]);
+      const output = (job.outputs as Array<{ url: string }>)[0];
+      const file = await downloadTo(harness, tenant.key, output.url, `odd-${route.slice(4)}.mp4`);
+      expect(probeJson(file).streams[0]).toMatchObject({ width: 100, height: 56 });
+    }
   });
 });

@@ -208,4 +208,13 @@ describe('URL import', () => {
     expect((gone.job.error as { message: string }).message).toContain('answered 410');
     expect(tempEntries()).toEqual([]);
   });
+
+  it('fails a host name that does not exist at once, saying so, instead of retrying it as internal', async () => {
+    // .invalid is reserved never to resolve (RFC 6761), with or without a network.
+    const { job } = await runImport({ url: 'http://reelforge-no-such-host.invalid/clip.mp4' });
+    expect(job).toMatchObject({ status: 'failed', attempts: 1, error: { code: 'invalid_input' } });
+    expect((job.error as { message: string }).message).toBe(
+      "The host reelforge-no-such-host.invalid does not exist: DNS has no address for it; check the URL's host name",
+    );
+  });
 });

@@ -32,10 +32,12 @@ describe('POST /v1/overlays and /v1/watermark', () => {
   const post = (path: string, body: Record<string, unknown>) =>
     harness.http.post(path).set('X-API-Key', tenant.key).send(body);
 
+  let lastJob: Record<string, unknown> = {};
   async function render(path: string, body: Record<string, unknown>): Promise<string> {
     const accepted = await post(path, body).expect(202);
     const job = await waitForJob(harness, tenant.key, accepted.body.jobId as string, 60_000);
     expect(job).toMatchObject({ status: 'succeeded', error: null });
+    lastJob = job;
     const url = (job.outputs as Array<{ url: string }>)[0].url;
     const response = await harness.http
       .get(url)
@@ -104,6 +106,11 @@ describe('POST /v1/overlays and /v1/watermark', () => {
       opacity: 0.8,
     });
     expect(probeJson(file).streams.find((s) => s.codec_type === 'video')).toMatchObject({ width: 1280, height: 720 });
+    // The old shapes still work, and the job says they are deprecated.
+    expect(lastJob.warnings).toEqual([
+      expect.stringContaining('body.text: the object form {text, fontSizePx, color, boxWidthPx, ...} is deprecated'),
+      expect.stringContaining('body.position is deprecated'),
+    ]);
     const variants = await harness.http.get(`/v1/assets/${videoId}/variants`).set('X-API-Key', tenant.key).expect(200);
     expect(variants.body.some((v: { kind: string }) => v.kind === 'watermark')).toBe(true);
   });
@@ -112,6 +119,61 @@ describe('POST /v1/overlays and /v1/watermark', () => {
     type: 'image',
     source: { library: 'overlays/sparkles.png' },
     ...extra,
+  });
+
+  it('draws text layers that give only text, in Hebrew and Thai, placed like composition layers', async () => {
+    const file = await render('/v1/overlays', {
+      assetId: videoId,
+      layers: [
+        { type: 'text', text: 'שלום עולם', anchor: 'top', marginPx: 40 },
+        { type: 'text', text: 'สวัสดีชาวโลก', style: { color: '#ffff00', fontSizePx: 40 }, xPx: 10, yPx: 600 },
+      ],
+      watermark: { text: '© Acme' },
+    });
+    expect(lastJob.warnings).toEqual([]);
+    expect(lastJob.request).toMatchObject({ layers: [{ text: 'שלום עולם' }, { text: 'สวัสดีชาวโลก' }] });
+    // Yellow Thai text from x=10, y=600: some pixel of its first glyphs is yellow (high R and G, low B).
+    const at = frameAt(file, 1, 1280);
+    let yellow = 0;
+    for (let x = 10; x < 200; x += 2) {
+      for (let y = 600; y < 660; y += 2) {
+        const [r, g, b] = at(x, y);
+        if (r > 200 && g > 200 && b < 90) yellow++;
+      }
+    }
+    expect(yellow).toBeGreaterThan(5);
+  });
+
+  it.each([
+    ['text no font can draw', [{ type: 'text', text: 'a\uE000b' }], 'U+E000'],
+    ['empty text', [{ type: 'text', text: '' }], 'layers.0.text'],
+    ['text of only spaces', [{ type: 'text', text: '   ' }], 'layers[0].text is empty'],
+    ['a NUL in the text', [{ type: 'text', text: 'a\u0000b' }], 'layers.0.text contains the control character U+0000'],
+    ['a NUL in the old text object', [{ type: 'text', text: { text: '\u0000' } }], 'layers.0.text.text'],
+    ['a non-character in a style field', [{ type: 'text', text: 'x', style: { fontFamily: '\uFDD0' } }], 'U+FDD0'],
+    ['an infinite x', [{ type: 'text', text: 'x', x: '1/0' }], 'layers[0].x'],
+    ['a NaN y', [{ type: 'text', text: 'x', y: '0/0' }], 'layers[0].y'],
+    ['x infinite for the layer size', [image({ widthPx: 64, heightPx: 64, x: 'W/(w-64)' })], 'layers[0].x'],
+    ['a deprecated position expression that is infinite', [image({ position: { x: '1/(W-W)' } })], 'position.x'],
+    ['startSec 1e-7', [image({ startSec: 1e-7 })], 'layers.0.startSec'],
+    ['startSec 5e-324', [image({ startSec: 5e-324 })], 'layers.0.startSec'],
+    ['endSec 1e21', [image({ endSec: 1e21 })], 'layers[0].endSec'],
+    ['style beside the old text object', [{ type: 'text', text: { text: 'x' }, style: {} }], 'layers[0].style'],
+    ['placement both ways', [image({ anchor: 'top', position: { anchor: 'top' } })], 'layers[0].position'],
+    ['xPx and x together', [image({ xPx: 1, x: '1' })], 'layers[0].xPx'],
+  ])('answers 400 for %s, naming it', async (_name, layers, naming) => {
+    const response = await post('/v1/overlays', { assetId: videoId, layers }).expect(400);
+    expect(JSON.stringify(response.body)).toContain(naming);
+  });
+
+  it.each([
+    ['an undrawable text', { text: '\uE000' }, 'U+E000'],
+    ['an empty text', { text: '' }, 'text'],
+    ['a NUL', { text: '\u0000' }, 'text contains the control character U+0000'],
+    ['startSec 1e-7', { text: 'x', startSec: 1e-7 }, 'startSec'],
+  ])('answers 400 for a watermark with %s', async (_name, body, naming) => {
+    const response = await post('/v1/watermark', { assetId: videoId, ...body }).expect(400);
+    expect(JSON.stringify(response.body)).toContain(naming);
   });
 
   it.each([

@@ -14,6 +14,15 @@ const SAMPLES = [
   'مرحبا بالعالم',
   '你好，世界',
   'こんにちは世界',
+  'שלום עולם',
+  'สวัสดีชาวโลก',
+  'হ্যালো বিশ্ব',
+  'வணக்கம் உலகம்',
+  '안녕하세요 세계',
+  '繁體中文：臺灣歡迎您',
+  'カタカナ',
+  'Привет, мир',
+  'Γειά σου Κόσμε',
   '✨ Luxury Beauty Secrets Revealed! 👩‍👩‍👧',
 ];
 
@@ -55,12 +64,55 @@ describe('POST /v1/text/preview', () => {
       .expect('Content-Type', /application\/json/);
     expect(response.body).toMatchObject({ widthPx: 900, fontSizePx: 48, overflow: false, missingGlyphs: [] });
     expect(response.body.lines.join(' ')).toBe(text);
-    expect(response.body.direction).toBe(text.startsWith('مرحبا') ? 'rtl' : 'ltr');
+    expect(response.body.direction).toBe(/^[\u0590-\u06ff]/u.test(text) ? 'rtl' : 'ltr');
   });
 
-  it('reports characters no font covers', async () => {
-    const response = await preview({ ...base, text: 'a\uE000b' }, 'application/json').expect(200);
-    expect(response.body).toMatchObject({ lines: ['ab'], missingGlyphs: ['\uE000'] });
+  it('refuses characters no font covers with a 400 naming them, as a job submission would', async () => {
+    const response = await preview({ text: 'a\uE000b' }, 'application/json').expect(400);
+    expect(response.body.message).toContain('U+E000');
+    expect(response.body.details).toMatchObject({ field: 'text', characters: ['\uE000'] });
+  });
+
+  it.each([
+    ['empty', ''],
+    ['only spaces', '  \n '],
+  ])('refuses %s text with a 400 naming the field', async (_name, text) => {
+    const response = await preview({ text }, 'application/json').expect(400);
+    expect(JSON.stringify(response.body)).toContain('text');
+  });
+
+  it.each([
+    ['NUL', 'a\u0000b'],
+    ['ESC', 'a\u001bb'],
+    ['a C1 control', 'a\u0085b'],
+    ['a non-character', 'a\uFFFEb'],
+    ['a lone surrogate', 'a\uD800b'],
+  ])('refuses %s in the text with a 400 naming the field', async (_name, text) => {
+    const response = await preview({ text }, 'application/json').expect(400);
+    expect(response.body.details).toEqual([{ field: 'text', problems: [expect.stringContaining('U+')] }]);
+  });
+
+  it('needs only text: white, 1/30 of a 1080x1920 frame, as wide as the frame', async () => {
+    const response = await preview({ text: 'Hello' }).buffer(true).parse(binaryParser).expect(200);
+    expect(response.headers['x-text-font-size-px']).toBe('64');
+    expect(response.headers.deprecation).toBeUndefined();
+    expect(pngSize(response.body as Buffer).widthPx).toBe(1080);
+  });
+
+  it('scales the default size with the frame and takes the style object', async () => {
+    const body = { text: 'Hello', style: { color: '#ff0000' }, widthPx: 300, frameWidthPx: 1280, frameHeightPx: 720 };
+    const response = await preview(body).buffer(true).parse(binaryParser).expect(200);
+    expect(response.headers['x-text-font-size-px']).toBe('24');
+    expect(pngSize(response.body as Buffer).widthPx).toBe(300);
+  });
+
+  it('still takes the deprecated flat shape, with a Deprecation header', async () => {
+    const response = await preview(base).buffer(true).parse(binaryParser).expect(200);
+    expect(response.headers.deprecation).toBe('true');
+  });
+
+  it('refuses the flat fields mixed with style', async () => {
+    await preview({ ...base, style: { color: '#fff' } }, 'application/json').expect(400);
   });
 
   it('auto-fits the text to the box without fontSizePx', async () => {
@@ -120,7 +172,13 @@ describe('GET /v1/library/fonts', () => {
       'Noto Sans',
       'Noto Sans Devanagari',
       'Noto Sans Arabic',
+      'Noto Sans Hebrew',
+      'Noto Sans Thai',
+      'Noto Sans Bengali',
+      'Noto Sans Tamil',
       'Noto Sans CJK SC',
+      'Noto Sans CJK TC',
+      'Noto Sans CJK KR',
       'Noto Color Emoji',
     ]);
     expect(response.body[0]).toEqual({

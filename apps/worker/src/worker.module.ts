@@ -10,6 +10,7 @@ import { JobLifecycle } from './lifecycle/job-lifecycle.js';
 import { OutputRecorder } from './lifecycle/output-recorder.js';
 import { JobTerminalNotifier } from './lifecycle/terminal-notifier.js';
 import { JobTracker } from './lifecycle/tracked-processor.js';
+import { WorkerMetricsService } from './observability/worker-metrics.js';
 import { GenerateProcessor } from './processors/generate.processor.js';
 import { AnalysisProcessor } from './processors/analysis.processor.js';
 import { AudioAnalysisService } from './processors/audio-analysis.js';
@@ -19,6 +20,7 @@ import { RemoteMediaFetcher } from './processors/remote-media.js';
 import { SourceAssets } from './processors/source-assets.js';
 import { ThumbnailProcessor } from './processors/thumbnail.processor.js';
 import { TranscodeProcessor } from './processors/transcode.processor.js';
+import { TranscribeProcessor } from './processors/transcribe.processor.js';
 import { TrimProcessor } from './processors/trim.processor.js';
 import { CancelListener } from './runtime/cancel-listener.js';
 import { CircuitBreaker } from './runtime/circuit-breaker.js';
@@ -49,6 +51,7 @@ export class WorkerModule {
         OutputRecorder,
         JobTerminalNotifier,
         JobTracker,
+        WorkerMetricsService,
         RunningJobs,
         QueueGate,
         CircuitBreaker,
@@ -68,6 +71,7 @@ export class WorkerModule {
         AudioAnalysisService,
         AnalysisProcessor,
         GenerateProcessor,
+        TranscribeProcessor,
         WebhookProcessor,
         fontRegistryProvider,
       ],

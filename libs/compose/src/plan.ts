@@ -2,7 +2,7 @@ import { InvalidInputError } from '@reelforge/contracts';
 import { anchorPosition, type FilterStep, FilterGraph, formatNumber, type Pad } from '@reelforge/filtergraph';
 import { inputArgs } from '@reelforge/media';
 import { AAC_DEFAULTS, BT709_TAGS, FASTSTART, h264Args, sourceMatrix } from '@reelforge/render';
-import { parseColor, type TextLayerSpec } from '@reelforge/text';
+import { defaultFontSizePx, parseColor, type TextLayerSpec } from '@reelforge/text';
 import { join } from 'node:path';
 import { kenBurnsSteps } from './ken-burns.js';
 import {
@@ -357,7 +357,7 @@ class Planner {
       this.textImages.push({
         path,
         layerIndex: i,
-        spec: textSpec(layer.text, layer.style, boxWidthPx, layer.heightPx),
+        spec: textSpec(layer.text, layer.style, boxWidthPx, layer.heightPx, defaultFontSizePx(this.out.heightPx)),
       });
       source = `${this.addInput(i, path)}:v:0`;
       kind = animated ? 'stream' : 'still';
@@ -638,7 +638,9 @@ class Planner {
       const endSec = Math.min(layerEndSec, window.startSec + cue.endSec);
       if (endSec <= startSec || cue.text.trim() === '') return;
       const path = join(this.input.workDir, `layer-${i}-cue-${k}.png`);
-      this.textImages.push({ path, layerIndex: i, spec: textSpec(cue.text, layer.style, boxWidthPx, layer.heightPx) });
+      const sizePx = defaultFontSizePx(this.out.heightPx, 1 / 40);
+      const spec = textSpec(cue.text, layer.style, boxWidthPx, layer.heightPx, sizePx);
+      this.textImages.push({ path, layerIndex: i, spec });
       const steps: FilterStep[] = [...toYuv(true, null)];
       if (layer.opacity < 1) steps.push({ filter: 'lut', args: { a: `val*${n(layer.opacity)}` } });
       if (layer.rotationDeg % 360 !== 0) {
@@ -907,10 +909,16 @@ function delay(windowSec: number, startSec: number): FilterStep[] {
 }
 
 /** The renderer's spec for a text layer or a cue, from the composition's style. */
-export function textSpec(text: string, style: TextStyle, boxWidthPx: number, boxHeightPx?: number): TextLayerSpec {
+export function textSpec(
+  text: string,
+  style: TextStyle,
+  boxWidthPx: number,
+  boxHeightPx: number | undefined,
+  defaultSizePx: number,
+): TextLayerSpec {
   return {
     text,
-    fontSizePx: style.fontSizePx,
+    fontSizePx: style.fontSizePx ?? defaultSizePx,
     color: style.color,
     boxWidthPx,
     ...(boxHeightPx !== undefined ? { boxHeightPx } : {}),

@@ -168,7 +168,8 @@ const mediaVisual = {
 export const textStyleSchema = z.strictObject({
   fontFamily: z.string().min(1).max(200).optional(),
   fontWeight: z.union([z.enum(['normal', 'bold']), z.int().min(100).max(900)]).optional(),
-  fontSizePx: z.number().min(TEXT_LAYER_LIMITS.minFontSizePx).max(TEXT_LAYER_LIMITS.maxFontSizePx).default(64),
+  /** Omitted: scales with the output height (1/30 of it, 64 px on 1920; subtitles 1/40), at least 12 px. */
+  fontSizePx: z.number().min(TEXT_LAYER_LIMITS.minFontSizePx).max(TEXT_LAYER_LIMITS.maxFontSizePx).optional(),
   autoFit: z
     .strictObject({
       minFontSizePx: z.number().min(TEXT_LAYER_LIMITS.minFontSizePx).max(TEXT_LAYER_LIMITS.maxFontSizePx),
@@ -214,8 +215,12 @@ export const videoLayerSchema = z.strictObject({
 export const textLayerSchema = z.strictObject({
   type: z.literal('text'),
   ...visual,
-  text: z.string().min(1).max(TEXT_LAYER_LIMITS.maxTextLength),
-  style: textStyleSchema.default({ fontSizePx: 64, color: '#ffffff' }),
+  text: z
+    .string()
+    .min(1)
+    .max(TEXT_LAYER_LIMITS.maxTextLength)
+    .refine((text) => /\S/u.test(text), { message: 'is empty: give at least one character to draw' }),
+  style: textStyleSchema.default({ color: '#ffffff' }),
 });
 /** Captions: an SRT or WebVTT asset (or inline text), one PNG per cue shown in the cue's window. */
 export const subtitlesLayerSchema = z.strictObject({
@@ -225,7 +230,7 @@ export const subtitlesLayerSchema = z.strictObject({
     z.strictObject({ assetId: z.uuid() }),
     z.strictObject({ inline: z.string().min(1).max(200_000).meta({ description: 'SRT or WebVTT text' }) }),
   ]),
-  style: textStyleSchema.default({ fontSizePx: 48, color: '#ffffff' }),
+  style: textStyleSchema.default({ color: '#ffffff' }),
 });
 export const audioLayerSchema = z.strictObject({
   type: z.literal('audio'),

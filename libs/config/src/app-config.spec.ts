@@ -38,7 +38,7 @@ describe(loadAppConfig.name, () => {
         jobTimeoutMs: 1_800_000,
         maxUploadBytes: 2 * 1024 ** 3,
         maxDurationSec: 4 * 3600,
-        maxPixels: 8192 * 8192,
+        maxPixels: 4096 * 3072,
       },
       worker: {
         concurrency: 2,
@@ -50,6 +50,25 @@ describe(loadAppConfig.name, () => {
         sweepMinAgeMs: 3_600_000,
         breakerThreshold: 5,
         breakerPauseMs: 30_000,
+      },
+      observability: {
+        logLevel: 'info',
+        logFormat: 'json',
+        metricsToken: null,
+        workerMetricsPort: null,
+        workerMetricsHost: '0.0.0.0',
+        corsOrigins: [],
+        adminSessionTtlSec: 900,
+      },
+      transcribe: {
+        provider: null,
+        whisperBin: undefined,
+        whisperModel: undefined,
+        url: undefined,
+        apiKey: null,
+        model: 'whisper-1',
+        timeoutMs: 600_000,
+        maxDurationSec: 600,
       },
     });
   });
@@ -166,6 +185,16 @@ describe(loadAppConfig.name, () => {
     ['NET_ALLOW_CIDRS', '127.0.0.1/33'],
     ['NET_ALLOW_CIDRS', '10.0.0.0/8,fc00::/x'],
     ['WEBHOOK_BACKOFF_BASE_MS', '0'],
+    ['LOG_LEVEL', 'verbose'],
+    ['LOG_FORMAT', 'xml'],
+    ['METRICS_TOKEN', 'too-short'],
+    ['WORKER_METRICS_PORT', '70000'],
+    ['WORKER_METRICS_HOST', 'metrics.local'],
+    ['CORS_ORIGINS', 'https://editor.example.com/'],
+    ['CORS_ORIGINS', 'https://editor.example.com/app'],
+    ['CORS_ORIGINS', '*'],
+    ['CORS_ORIGINS', 'ftp://files.example.com'],
+    ['ADMIN_SESSION_TTL_SEC', '5'],
   ])('refuses %s=%j', (name, value) => {
     expect(problemsOf({ MASTER_KEY, [name]: value })).toEqual([expect.stringMatching(new RegExp(`^${name} `))]);
   });
@@ -183,5 +212,27 @@ describe(loadAppConfig.name, () => {
       '::1',
       '10.0.0.0/8',
     ]);
+  });
+
+  it('reads the observability block: log level and format, metrics, CORS origins', () => {
+    expect(
+      loadAppConfig({
+        MASTER_KEY,
+        LOG_LEVEL: 'DEBUG',
+        LOG_FORMAT: 'pretty',
+        METRICS_TOKEN: ' a-scrape-token-0123456789 ',
+        WORKER_METRICS_PORT: '0',
+        WORKER_METRICS_HOST: '127.0.0.1',
+        CORS_ORIGINS: 'https://editor.example.com, http://localhost:5173',
+      }).observability,
+    ).toEqual({
+      logLevel: 'debug',
+      logFormat: 'pretty',
+      metricsToken: 'a-scrape-token-0123456789',
+      workerMetricsPort: 0,
+      workerMetricsHost: '127.0.0.1',
+      corsOrigins: ['https://editor.example.com', 'http://localhost:5173'],
+      adminSessionTtlSec: 900,
+    });
   });
 });

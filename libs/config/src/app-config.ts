@@ -2,6 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
+/** See the comment at `maxPixels` below and docs/input-rules.md (worker memory per megapixel). */
+export const DEFAULT_MAX_PIXELS = 4096 * 3072;
 export interface AppConfig {
   api: { port: number; trustProxy: boolean };
   db: { url: string };
@@ -60,7 +62,42 @@ export interface AppConfig {
     /** How long an open breaker keeps the worker's queues paused. */
     breakerPauseMs: number;
   };
+  observability: {
+    logLevel: LogLevel;
+    /** `pretty` is for a human at a terminal (needs the dev dependency pino-pretty); JSON lines otherwise. */
+    logFormat: 'json' | 'pretty';
+    /** Bearer token `/metrics` asks for (API and worker); null leaves it open, as Prometheus expects by default. */
+    metricsToken: string | null;
+    /** The worker's metrics listener; null: no listener. 0 picks a free port (tests). */
+    workerMetricsPort: number | null;
+    workerMetricsHost: string;
+    /** Browser origins allowed to call the API (exact `scheme://host[:port]`); empty: CORS off. */
+    corsOrigins: string[];
+    /** Lifetime of the cookie that opens the queue dashboard in a browser. */
+    adminSessionTtlSec: number;
+  };
+  transcribe: TranscribeConfig;
 }
+
+/** Captions from speech (POST /v1/assets/:id/transcribe); unconfigured, that route answers 501. */
+export interface TranscribeConfig {
+  /** Chosen by which settings are made: WHISPER_BIN + WHISPER_MODEL, or TRANSCRIBE_URL. */
+  provider: 'whisper.cpp' | 'http' | null;
+  whisperBin?: string;
+  whisperModel?: string;
+  /** An OpenAI-compatible base URL (`…/v1`) or the full `/audio/transcriptions` URL; operator config, not SSRF-checked. */
+  url?: string;
+  apiKey: string | null;
+  /** Sent as `model` to the HTTP endpoint. */
+  model: string;
+  /** One provider call. */
+  timeoutMs: number;
+  /** Only this much of the audio is transcribed (16 kHz WAV: 600 s is 19 MB, under OpenAI's 25 MB). */
+  maxDurationSec: number;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 type Env = Record<string, string | undefined>;
 
@@ -126,6 +163,70 @@ function readCidrList(env: Env, errors: EnvErrors, name: string): string[] {
   return items;
 }
 
+function readChoice<T extends string>(
+  env: Env,
+  errors: EnvErrors,
+  name: string,
+  choices: readonly T[],
+  fallback: T,
+): T {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if ((choices as readonly string[]).includes(raw)) return raw as T;
+  errors.add(name, `must be one of ${choices.join(', ')} (got "${raw}")`);
+  return fallback;
+}
+
+/** Comma-separated origins, each exactly what a browser sends in `Origin`: no path, no trailing slash. */
+function readOriginList(env: Env, errors: EnvErrors, name: string): string[] {
+  const items = (env[name] ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  for (const item of items) {
+    let origin: string | null;
+    try {
+      const url = new URL(item);
+      origin = ['http:', 'https:'].includes(url.protocol) ? url.origin : null;
+    } catch {
+      origin = null;
+    }
+    if (origin !== item) errors.add(name, `holds "${item}", which is not an origin like https://editor.example.com`);
+  }
+  return items;
+}
+
+function readTranscribe(env: Env, errors: EnvErrors): TranscribeConfig {
+  const whisperBin = readPath(env, errors, 'WHISPER_BIN');
+  const whisperModel = readPath(env, errors, 'WHISPER_MODEL');
+  const rawUrl = env.TRANSCRIBE_URL?.trim();
+  const url = rawUrl ? readUrl(env, errors, 'TRANSCRIBE_URL', rawUrl, ['http:', 'https:']) : undefined;
+  for (const [name, path] of [
+    ['WHISPER_BIN', whisperBin],
+    ['WHISPER_MODEL', whisperModel],
+  ] as const) {
+    if (path && !statSync(path, { throwIfNoEntry: false })?.isFile()) {
+      errors.add(name, `points at "${path}", which is not a file`);
+    }
+  }
+  if (Boolean(whisperBin) !== Boolean(whisperModel)) {
+    errors.add(whisperBin ? 'WHISPER_MODEL' : 'WHISPER_BIN', 'is required with the other whisper.cpp setting');
+  }
+  if (whisperBin && url) {
+    errors.add('TRANSCRIBE_URL', 'and WHISPER_BIN are both set; configure one transcription provider');
+  }
+  return {
+    provider: whisperBin && whisperModel ? 'whisper.cpp' : url ? 'http' : null,
+    whisperBin,
+    whisperModel,
+    url,
+    apiKey: env.TRANSCRIBE_API_KEY?.trim() || null,
+    model: env.TRANSCRIBE_MODEL?.trim() || 'whisper-1',
+    timeoutMs: readInt(env, errors, 'TRANSCRIBE_TIMEOUT_MS', 600_000, 1_000, 24 * 3_600_000),
+    maxDurationSec: readInt(env, errors, 'TRANSCRIBE_MAX_SEC', 600, 1, 48 * 3600),
+  };
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
@@ -153,6 +254,24 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
 
   const queuePrefix = env.QUEUE_PREFIX?.trim() || 'reelforge';
   if (!/^[A-Za-z0-9_.-]{1,64}$/.test(queuePrefix)) errors.add('QUEUE_PREFIX', 'must be 1-64 of A-Z a-z 0-9 _ . -');
+
+  const metricsToken = env.METRICS_TOKEN?.trim() ?? '';
+  if (metricsToken !== '' && metricsToken.length < 16) {
+    errors.add('METRICS_TOKEN', 'must be empty or at least 16 characters');
+  }
+  const workerMetricsPortRaw = env.WORKER_METRICS_PORT?.trim() ?? '';
+  const observability: AppConfig['observability'] = {
+    logLevel: readChoice(env, errors, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    logFormat: readChoice(env, errors, 'LOG_FORMAT', ['json', 'pretty'] as const, 'json'),
+    metricsToken: metricsToken === '' ? null : metricsToken,
+    workerMetricsPort: workerMetricsPortRaw === '' ? null : readInt(env, errors, 'WORKER_METRICS_PORT', 0, 0, 65535),
+    workerMetricsHost: env.WORKER_METRICS_HOST?.trim() || '0.0.0.0',
+    corsOrigins: readOriginList(env, errors, 'CORS_ORIGINS'),
+    adminSessionTtlSec: readInt(env, errors, 'ADMIN_SESSION_TTL_SEC', 900, 10, 86_400),
+  };
+  if (isIP(observability.workerMetricsHost) === 0 && observability.workerMetricsHost !== 'localhost') {
+    errors.add('WORKER_METRICS_HOST', `must be an IP address (got "${observability.workerMetricsHost}")`);
+  }
 
   const config: AppConfig = {
     api: {
@@ -191,7 +310,9 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       jobTimeoutMs: readInt(env, errors, 'JOB_TIMEOUT_MS', 30 * 60_000, 1_000, 24 * 3_600_000),
       maxUploadBytes: readInt(env, errors, 'MAX_UPLOAD_BYTES', 2 * 1024 ** 3, 1, Number.MAX_SAFE_INTEGER),
       maxDurationSec: readInt(env, errors, 'MAX_DURATION_SEC', 4 * 3600, 1, 48 * 3600),
-      maxPixels: readInt(env, errors, 'MAX_PIXELS', 8192 * 8192, 1, 32768 * 32768),
+      // 4096x3072 (12.6 MP): DCI 4K video and 12 MP phone photos. An encoding job peaks near
+      // 100 MB + 110 MB per megapixel of frame (docs/input-rules.md), so two such jobs fit a 4 GiB worker.
+      maxPixels: readInt(env, errors, 'MAX_PIXELS', DEFAULT_MAX_PIXELS, 1, 32768 * 32768),
     },
     worker: {
       concurrency: readInt(env, errors, 'WORKER_CONCURRENCY', 2, 1, 64),
@@ -204,7 +325,11 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       breakerThreshold: readInt(env, errors, 'WORKER_BREAKER_THRESHOLD', 5, 1, 1_000),
       breakerPauseMs: readInt(env, errors, 'WORKER_BREAKER_PAUSE_MS', 30_000, 100, 3_600_000),
     },
+    observability,
+    transcribe: { provider: null, apiKey: null, model: 'whisper-1', timeoutMs: 600_000, maxDurationSec: 600 },
   };
+
+  config.transcribe = readTranscribe(env, errors);
 
   for (const name of ['FFMPEG_PATH', 'FFPROBE_PATH'] as const) {
     const path = name === 'FFMPEG_PATH' ? config.media.ffmpegPath : config.media.ffprobePath;

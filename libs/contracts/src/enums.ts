@@ -26,6 +26,8 @@ export enum JobType {
   Import = 'import',
   /** Beat and onset analysis of an asset's audio, cached on the asset. */
   Analysis = 'analysis',
+  /** Speech in an asset's audio to a captions asset (SRT + word timings). */
+  Transcribe = 'transcribe',
 }
 
 export enum JobStatus {

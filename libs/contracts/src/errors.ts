@@ -11,7 +11,13 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'probe_timeout'
   | 'render_failed'
-  | 'render_timeout';
+  | 'render_timeout'
+  /** A write's If-Match (or version) names a version that is no longer the newest. */
+  | 'precondition_failed'
+  /** A write to a versioned resource came without If-Match or a version. */
+  | 'precondition_required'
+  /** The feature needs settings the operator has not made (the message names them). */
+  | 'not_configured';
 
 export class DomainError extends Error {
   constructor(

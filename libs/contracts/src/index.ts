@@ -5,3 +5,5 @@ export * from './job-control.js';
 export * from './media.js';
 export * from './queues.js';
 export * from './timecode.js';
+export * from './transcript.js';
+export * from './text-input.js';

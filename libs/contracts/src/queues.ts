@@ -98,6 +98,15 @@ export interface AnalysisJobPayload extends JobPayloadBase {
   assetId: string;
 }
 
+export interface TranscribeJobPayload extends JobPayloadBase {
+  /** An asset with an audio stream. */
+  assetId: string;
+  /** Chosen by the API and answered in the 202; the captions asset exists only once the job succeeds. */
+  captionsAssetId: string;
+  /** ISO 639-1 to skip language detection; null: detect. */
+  language: string | null;
+}
+
 /**
  * The one table of job type -> payload. Adding an operation starts here; the worker's handler
  * table is typed from it, so a type without a handler does not compile.
@@ -111,6 +120,7 @@ export interface JobPayloads {
   [JobType.Import]: ImportJobPayload;
   [JobType.Analysis]: AnalysisJobPayload;
   [JobType.Generate]: GenerateJobPayload;
+  [JobType.Transcribe]: TranscribeJobPayload;
 }
 
 export type QueuedJobType = keyof JobPayloads;

@@ -1,4 +1,4 @@
-import { type AssetKind, type AssetOrigin, type ProbeFacts } from '@reelforge/contracts';
+import { type AssetKind, type AssetOrigin, type ProbeFacts, type Transcript } from '@reelforge/contracts';
 import { type AssetEntity } from './entities/asset.entity.js';
 
 /** A stored file's identity and probe facts: everything an asset row is made of. */
@@ -15,6 +15,8 @@ export interface NewAsset {
   sha256: string;
   facts: ProbeFacts;
   fontFamily?: string | null;
+  /** Word timings of a captions asset made by transcription. */
+  transcript?: Transcript | null;
 }
 
 export type AssetRow = Omit<AssetEntity, 'createdAt' | 'tenant'>;
@@ -44,6 +46,7 @@ export function assetRowOf(asset: NewAsset): AssetRow {
     probe: facts,
     fontFamily: asset.fontFamily ?? null,
     analysis: null,
+    transcript: asset.transcript ?? null,
   };
 }
 

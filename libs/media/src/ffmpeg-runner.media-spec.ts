@@ -44,6 +44,30 @@ const endlessEncode = (output: string): string[] => [
 ];
 
 describe(FfmpegRunner.name, () => {
+  it('measures the CPU ffmpeg used and tells its observer, on success and on failure', async () => {
+    const records: Array<{ ok: boolean; cpuSec: number | null }> = [];
+    const warnings: string[] = [];
+    const runner = new FfmpegRunner(
+      ffmpegPath,
+      { debug: () => undefined, warn: (message) => warnings.push(message) },
+      { onRunFinished: (record) => records.push(record) },
+    );
+    const output = join(dir, 'cpu.mp4');
+    // Four seconds of 640x480 x264 is well over one 10 ms clock tick of CPU on any machine.
+    const result = await runner.run(
+      ['-f', 'lavfi', '-i', 'testsrc2=s=640x480:r=25:d=4', '-c:v', 'libx264', '-preset', 'veryfast', output],
+      { timeoutMs: 60_000 },
+    );
+    expect(result.cpuSec).toBeGreaterThan(0);
+    const error = await failure(runner.run(['-i', join(dir, 'missing.mp4'), output], { timeoutMs: 30_000 }));
+    expect(records).toEqual([
+      { ok: true, elapsedMs: expect.any(Number), cpuSec: result.cpuSec },
+      { ok: false, elapsedMs: expect.any(Number), cpuSec: error.cpuSec },
+    ]);
+    // The failure is logged with the end of ffmpeg's stderr, where it says what went wrong.
+    expect(warnings.at(-1)).toMatch(/exited with code 1.*stderr tail:\n[\s\S]*missing\.mp4: No such file or directory/);
+  });
+
   it('reports progress up to 100% for a real encode', async () => {
     const reports: FfmpegProgress[] = [];
     const output = join(dir, 'two-seconds.mp4');

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 export interface FfmpegProgress {
   /** Output timestamp reached so far. */
@@ -25,6 +25,15 @@ export interface FfmpegResult {
   /** The last bytes ffmpeg wrote to stderr: warnings worth keeping with the job. */
   stderrTail: string;
   elapsedMs: number;
+  /** User + system CPU of the ffmpeg process (all threads); null where /proc is not available. */
+  cpuSec: number | null;
+}
+
+/** What a runner reports to its observer after every run, success or not (metrics). */
+export interface FfmpegRunRecord {
+  ok: boolean;
+  elapsedMs: number;
+  cpuSec: number | null;
 }
 
 export type FfmpegFailureReason = 'timeout' | 'aborted' | 'spawn' | 'exit';
@@ -43,6 +52,9 @@ export class FfmpegError extends Error {
     super(message);
     this.name = new.target.name;
   }
+
+  /** CPU the process used before it failed, when it could be measured. */
+  cpuSec: number | null = null;
 }
 
 export interface FfmpegLogger {
@@ -51,6 +63,27 @@ export interface FfmpegLogger {
 }
 
 const STDERR_TAIL_BYTES = 16 * 1024;
+/** What a failure logs of the tail: the error is at the end, and a log line should stay readable. */
+const LOGGED_STDERR_CHARS = 4 * 1024;
+/** USER_HZ: /proc reports CPU in these ticks; 100 on every Linux ABI Node supports. https://man7.org/linux/man-pages/man5/proc_pid_stat.5.html */
+const CLOCK_TICKS_PER_SEC = 100;
+
+/**
+ * utime + stime of a live (or zombie) process from /proc/<pid>/stat, all threads included. Node
+ * offers no getrusage for one child, and the numbers vanish once libuv reaps it, so the runner
+ * samples while ffmpeg runs and again when ffmpeg reports `progress=end`, just before it exits.
+ */
+export function readProcessCpuSec(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces and parentheses; fields resume after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks / CLOCK_TICKS_PER_SEC : null;
+  } catch {
+    return null;
+  }
+}
 const TRANSIENT_SPAWN_CODES = new Set(['EAGAIN', 'ENOMEM']);
 
 /**
@@ -171,17 +204,21 @@ export function parentDeathWrapper(): string[] | null {
 export interface FfmpegRunnerOptions {
   /** Kill ffmpeg when this process dies (default true; a warning is logged when it cannot be done). */
   killOnParentDeath?: boolean;
+  /** Called after every run that started; must not throw (metrics). */
+  onRunFinished?: (record: FfmpegRunRecord) => void;
 }
 
 /** Runs ffmpeg with progress reporting, a wall-clock limit and cancellation. The one place ffmpeg is spawned. */
 export class FfmpegRunner {
   private readonly wrapper: string[];
+  private readonly onRunFinished: FfmpegRunnerOptions['onRunFinished'];
 
   constructor(
     private readonly ffmpegPath: string,
     private readonly logger?: FfmpegLogger,
     options: FfmpegRunnerOptions = {},
   ) {
+    this.onRunFinished = options.onRunFinished;
     const wrapper = options.killOnParentDeath === false ? null : parentDeathWrapper();
     if (wrapper === null && options.killOnParentDeath !== false) {
       logger?.warn('setpriv not found: an ffmpeg child may outlive a worker killed with SIGKILL');
@@ -217,6 +254,11 @@ export class FfmpegRunner {
       const parser = new FfmpegProgressParser(opts.expectedDurationSec);
       let killedFor: 'timeout' | 'aborted' | null = null;
       let settled = false;
+      let cpuSec: number | null = null;
+      const sampleCpu = (): void => {
+        if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+        cpuSec = readProcessCpuSec(child.pid) ?? cpuSec;
+      };
 
       // SIGKILL, not SIGTERM: ffmpeg may keep flushing (or hang on a blocked input) after SIGTERM.
       const kill = (reason: 'timeout' | 'aborted'): void => {
@@ -233,6 +275,21 @@ export class FfmpegRunner {
         settled = true;
         clearTimeout(timer);
         opts.signal?.removeEventListener('abort', onAbort);
+        const elapsedMs = Date.now() - startedAt;
+        if ('error' in outcome) {
+          outcome.error.cpuSec = cpuSec;
+          if (outcome.error.reason === 'exit' || outcome.error.reason === 'timeout') {
+            const tail = outcome.error.stderrTail.trim().slice(-LOGGED_STDERR_CHARS);
+            this.logger?.warn(`${outcome.error.message}; stderr tail:\n${tail}`);
+          }
+        }
+        if (child.pid !== undefined) {
+          try {
+            this.onRunFinished?.({ ok: 'result' in outcome, elapsedMs, cpuSec });
+          } catch {
+            // An observer is for metrics; it must never change how a render ends.
+          }
+        }
         if ('result' in outcome) {
           resolve(outcome.result);
         } else {
@@ -242,7 +299,9 @@ export class FfmpegRunner {
 
       child.stdout.setEncoding('utf8');
       child.stdout.on('data', (chunk: string) => {
-        for (const progress of parser.push(chunk)) {
+        const reports = parser.push(chunk);
+        if (reports.length > 0) sampleCpu();
+        for (const progress of reports) {
           try {
             opts.onProgress?.(progress);
           } catch (error) {
@@ -303,7 +362,7 @@ export class FfmpegRunner {
             ),
           });
         } else if (exitCode === 0) {
-          finish({ result: { args, stderrTail, elapsedMs: Date.now() - startedAt } });
+          finish({ result: { args, stderrTail, elapsedMs: Date.now() - startedAt, cpuSec } });
         } else {
           const how = signal !== null ? `was killed by ${signal}` : `exited with code ${exitCode ?? 'unknown'}`;
           const lastLine = stderrTail.trim().split('\n').pop() ?? '';

@@ -272,13 +272,24 @@ function checkPictureSize(stream: JsonObject, limits: ProbeLimits): { width: num
 }
 
 /** Duration of the whole file, falling back to the longest stream when the container has none. */
+/** Past this start time, mp4 and Matroska report the format's *end* timestamp as its duration. */
+const LATE_START_SEC = 1;
+
 function durationOf(format: JsonObject, streams: JsonObject[]): number | null {
   const formatDuration = numberField(format, 'duration');
-  if (formatDuration !== null) return formatDuration;
   const streamDurations = streams
     .map((stream) => numberField(stream, 'duration'))
     .filter((d): d is number => d !== null);
-  return streamDurations.length > 0 ? Math.max(...streamDurations) : null;
+  const longestStream = streamDurations.length > 0 ? Math.max(...streamDurations) : null;
+  const startSec = numberField(format, 'start_time') ?? 0;
+  // A recording whose timestamps start at 1 h (a camera's clock, a cut from a stream) probed as 3604 s
+  // for 4 s of content, so a poster at "the middle" sought past the end. The streams know the length;
+  // without them, the end minus the start is it.
+  if (startSec > LATE_START_SEC && formatDuration !== null) {
+    if (longestStream !== null) return longestStream;
+    if (formatDuration > startSec) return formatDuration - startSec;
+  }
+  return formatDuration ?? longestStream;
 }
 
 /** ffprobe says `unknown` for an untagged range; only the two real values are kept. */

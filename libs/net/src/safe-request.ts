@@ -40,7 +40,15 @@ export interface SafeResponse {
   address: string;
 }
 
-export type NetErrorKind = 'refused' | 'invalid_url' | 'timeout' | 'too_large' | 'too_many_redirects' | 'network';
+export type NetErrorKind =
+  | 'refused'
+  | 'invalid_url'
+  | 'timeout'
+  | 'too_large'
+  | 'too_many_redirects'
+  /** The name does not exist in DNS (NXDOMAIN or no address): permanent, unlike a resolver that timed out. */
+  | 'unresolvable'
+  | 'network';
 
 /** `refused` means the target is not allowed; nothing was sent to it. */
 export class NetError extends Error {
@@ -73,9 +81,17 @@ async function resolveChecked(
   const addresses = literal
     ? [{ address: host, family: literal.family }]
     : await resolveAll(host).catch((error: unknown) => {
+        const code = (error as NodeJS.ErrnoException).code;
+        // ENOTFOUND/ENODATA: the resolver answered that the name has no address. EAI_AGAIN and the
+        // like mean it could not answer now, which a retry may fix.
+        if (code === 'ENOTFOUND' || code === 'ENODATA') {
+          throw new NetError('unresolvable', `The host ${host} does not exist: DNS has no address for it`);
+        }
         throw new NetError('network', `Could not resolve ${host}: ${(error as Error).message}`);
       });
-  if (addresses.length === 0) throw new NetError('network', `${host} has no address`);
+  if (addresses.length === 0) {
+    throw new NetError('unresolvable', `The host ${host} does not exist: DNS has no address for it`);
+  }
   for (const { address } of addresses) {
     const verdict = checkIp(address, allow);
     if (!verdict.allowed) throw new NetError('refused', `Refused ${url.origin}: ${verdict.reason}`);

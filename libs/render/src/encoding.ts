@@ -122,3 +122,28 @@ export function toBt709(source: ColourFacts, size?: PixelSize, sourceSize?: Pixe
     format,
   ];
 }
+
+/** A picture size in pixels as displayed (after rotation). */
+export interface FrameSize {
+  widthPx: number;
+  heightPx: number;
+}
+
+/**
+ * yuv420p stores one chroma sample per 2x2 block, so libx264 refuses odd sides ("width not divisible
+ * by 2") and a valid 101x57 source failed every re-encode. The last column/row is cropped instead of
+ * rescaling, so no pixel is resampled; the size given is the decoded (display) one, after autorotation.
+ */
+export function cropToEven(frame: FrameSize | undefined): EncodeFilterStep[] {
+  if (!frame || !isOdd(frame)) return [];
+  return [{ filter: 'crop', args: { w: evenDown(frame.widthPx), h: evenDown(frame.heightPx), x: 0, y: 0 } }];
+}
+
+/** The warning a job stores when its output was cropped to even sides; null when nothing changed. */
+export function oddFrameWarning(frame: FrameSize | undefined): string | null {
+  if (!frame || !isOdd(frame)) return null;
+  return `The source is ${frame.widthPx}x${frame.heightPx}; H.264 in 4:2:0 needs even sides, so the output was cropped to ${evenDown(frame.widthPx)}x${evenDown(frame.heightPx)}`;
+}
+
+const isOdd = (frame: FrameSize): boolean => frame.widthPx % 2 === 1 || frame.heightPx % 2 === 1;
+const evenDown = (sidePx: number): number => Math.max(2, sidePx - (sidePx % 2));

@@ -1,7 +1,7 @@
 import { InvalidInputError, type ProbeFacts } from '@reelforge/contracts';
 import { type FilterStep, FilterGraph, formatNumber } from '@reelforge/filtergraph';
 import { inputArgs } from '@reelforge/media';
-import { AAC_DEFAULTS, FASTSTART, H264_WEB_DEFAULTS, toBt709 } from './encoding.js';
+import { AAC_DEFAULTS, cropToEven, FASTSTART, type FrameSize, H264_WEB_DEFAULTS, toBt709 } from './encoding.js';
 import { formatSeconds } from './trim.command.js';
 
 /** When a layer shows, in seconds of the output; fades happen inside the window. */
@@ -41,6 +41,8 @@ export interface OverlayCommandInput {
   >;
   layers: readonly CompositeLayer[];
   outputPath: string;
+  /** The decoded picture size; odd sides are cropped to even (see cropToEven). */
+  frame?: FrameSize;
 }
 
 /** Layer count is bounded so a request cannot build an unbounded graph or open unbounded inputs. */
@@ -96,7 +98,7 @@ export function buildOverlayCommand(input: OverlayCommandInput): string[] {
   const fps = input.source.fps && input.source.fps > 0 ? input.source.fps : 25;
 
   const graph = new FilterGraph();
-  let current = graph.chain('0:v:0', toBt709(input.source), 'base');
+  let current = graph.chain('0:v:0', [...cropToEven(input.frame), ...toBt709(input.source)], 'base');
   const args = [...inputArgs(input.sourcePath)];
   input.layers.forEach((layer, i) => {
     args.push(...layerInputArgs(layer, fps, durationSec));

@@ -13,6 +13,19 @@ export interface ThumbnailCommandInput {
   /** Output width; height keeps the aspect ratio. Null keeps the source size. */
   widthPx: number | null;
   outputDir: string;
+  /** With the frame rate, lets instants past the last frame be pulled back onto it (see lastFrameSec). */
+  durationSec?: number | null;
+  fps?: number | null;
+}
+
+/**
+ * The latest instant that still has a frame to show: one frame before the end. A one-frame video lasts
+ * one frame (0.04 s at 25 fps), so "the middle" (0.02 s) lies after its only frame and a seek there
+ * decodes nothing. `-ss` on the input is relative to the stream's start, whatever its timestamps.
+ */
+export function lastFrameSec(durationSec: number, fps: number | null | undefined): number {
+  const frameSec = fps && fps > 0 ? 1 / fps : 0.04;
+  return Math.max(0, Math.floor((durationSec - frameSec) * 1000) / 1000);
 }
 
 /** `count` instants spread evenly, each in the middle of its share, so none is the (often black) first frame. */
@@ -32,7 +45,13 @@ export function buildThumbnailCommand(input: ThumbnailCommandInput): { args: str
   const graph = new FilterGraph();
   const inMatrix = sourceMatrix(input.source);
   const args: string[] = [];
-  input.timesSec.forEach((timeSec) => args.push('-ss', formatSeconds(timeSec), ...inputArgs(input.sourcePath)));
+  const latestSec =
+    input.durationSec !== undefined && input.durationSec !== null
+      ? lastFrameSec(input.durationSec, input.fps)
+      : Number.POSITIVE_INFINITY;
+  input.timesSec.forEach((timeSec) =>
+    args.push('-ss', formatSeconds(Math.min(timeSec, latestSec)), ...inputArgs(input.sourcePath)),
+  );
   const pads = input.timesSec.map((_, i) =>
     graph.chain(
       `${i}:v:0`,

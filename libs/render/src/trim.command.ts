@@ -2,7 +2,15 @@ import { InvalidInputError, TrimMode } from '@reelforge/contracts';
 import { FilterGraph } from '@reelforge/filtergraph';
 import { inputArgs } from '@reelforge/media';
 
-import { AAC_DEFAULTS, type ColourFacts, FASTSTART, H264_WEB_DEFAULTS, toBt709 } from './encoding.js';
+import {
+  AAC_DEFAULTS,
+  type ColourFacts,
+  cropToEven,
+  FASTSTART,
+  type FrameSize,
+  H264_WEB_DEFAULTS,
+  toBt709,
+} from './encoding.js';
 
 export interface TrimCommandInput {
   sourcePath: string;
@@ -16,6 +24,8 @@ export interface TrimCommandInput {
   hasAudio: boolean;
   /** The source's colour facts, so an accurate trim can convert to BT.709 from the right matrix. */
   colour?: ColourFacts;
+  /** The decoded picture size; odd sides are cropped to even when re-encoding (see cropToEven). */
+  frame?: FrameSize;
 }
 
 /** Far beyond any media limit, and well below 1e21, where toFixed switches to exponent notation. */
@@ -62,7 +72,7 @@ export function buildTrimCommand(input: TrimCommandInput): string[] {
     const graph = new FilterGraph();
     const pad = graph.chain(
       '0:v:0',
-      toBt709(input.colour ?? { colorSpace: null, pixelFormat: null, height: null }),
+      [...cropToEven(input.frame), ...toBt709(input.colour ?? { colorSpace: null, pixelFormat: null, height: null })],
       'video',
     );
     filters.push('-filter_complex', graph.toString());

@@ -39,12 +39,28 @@ const BUNDLED_FACES: readonly BundledFace[] = [
   { file: 'NotoSansDevanagari-Bold.ttf', family: 'Noto Sans Devanagari', style: 'bold', scripts: ['Deva'] },
   { file: 'NotoSansArabic-Regular.ttf', family: 'Noto Sans Arabic', style: 'regular', scripts: ['Arab'] },
   { file: 'NotoSansArabic-Bold.ttf', family: 'Noto Sans Arabic', style: 'bold', scripts: ['Arab'] },
+  { file: 'NotoSansHebrew-Regular.ttf', family: 'Noto Sans Hebrew', style: 'regular', scripts: ['Hebr'] },
+  { file: 'NotoSansHebrew-Bold.ttf', family: 'Noto Sans Hebrew', style: 'bold', scripts: ['Hebr'] },
+  { file: 'NotoSansThai-Regular.ttf', family: 'Noto Sans Thai', style: 'regular', scripts: ['Thai'] },
+  { file: 'NotoSansThai-Bold.ttf', family: 'Noto Sans Thai', style: 'bold', scripts: ['Thai'] },
+  { file: 'NotoSansBengali-Regular.ttf', family: 'Noto Sans Bengali', style: 'regular', scripts: ['Beng'] },
+  { file: 'NotoSansBengali-Bold.ttf', family: 'Noto Sans Bengali', style: 'bold', scripts: ['Beng'] },
+  { file: 'NotoSansTamil-Regular.ttf', family: 'Noto Sans Tamil', style: 'regular', scripts: ['Taml'] },
+  { file: 'NotoSansTamil-Bold.ttf', family: 'Noto Sans Tamil', style: 'bold', scripts: ['Taml'] },
   {
     file: 'NotoSansCJKsc-Regular-subset.otf',
     family: 'Noto Sans CJK SC',
     style: 'regular',
     scripts: ['Hans', 'Hira', 'Kana', 'Jpan'],
   },
+  // After SC: characters both share keep one (SC) shape unless the caller picks the TC family.
+  {
+    file: 'NotoSansCJKtc-Regular-subset.otf',
+    family: 'Noto Sans CJK TC',
+    style: 'regular',
+    scripts: ['Hant', 'Bopo'],
+  },
+  { file: 'NotoSansCJKkr-Regular-subset.otf', family: 'Noto Sans CJK KR', style: 'regular', scripts: ['Hang'] },
   { file: 'NotoColorEmoji.ttf', family: 'Noto Color Emoji', style: 'regular', scripts: ['Zsye'] },
 ];
 

@@ -8,6 +8,10 @@ export {
 } from './font-registry.js';
 export { breakOpportunities, detectDirection, graphemes, type MeasureWidthPx, wrapText } from './line-breaking.js';
 export {
+  checkDrawable,
+  DEFAULT_TEXT_COLOR,
+  defaultBoxWidthPx,
+  defaultFontSizePx,
   measureTextLayer,
   renderTextLayer,
   TEXT_LAYER_LIMITS,

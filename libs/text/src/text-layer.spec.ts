@@ -14,6 +14,15 @@ export const SCRIPT_SAMPLES = {
   arabic: 'مرحبا بالعالم',
   chinese: '你好，世界',
   japanese: 'こんにちは世界',
+  hebrew: 'שלום עולם',
+  thai: 'สวัสดีชาวโลก',
+  bengali: 'হ্যালো বিশ্ব',
+  tamil: 'வணக்கம் உலகம்',
+  korean: '안녕하세요 세계',
+  traditionalChinese: '繁體中文測試：臺灣歡迎您',
+  kana: 'カタカナ ひらがな ー',
+  cyrillic: 'Привет, мир',
+  greek: 'Γειά σου Κόσμε',
   emoji: '✨ Luxury Beauty Secrets Revealed! 👩‍👩‍👧',
 } as const;
 

@@ -67,6 +67,22 @@ export const TEXT_LAYER_LIMITS = {
 
 const DEFAULT_LINE_HEIGHT = 1.2;
 
+export const DEFAULT_TEXT_COLOR = '#ffffff';
+
+/**
+ * The font size a text layer gets when it names none: 1/30 of the frame height (64 px on 1920, 36 on
+ * 1080, 24 on 720), never under 12 px. Subtitles use 1/40 (48 px on 1920).
+ */
+export function defaultFontSizePx(frameHeightPx: number, fractionOfHeight = 1 / 30): number {
+  const sizePx = Math.round(frameHeightPx * fractionOfHeight);
+  return Math.min(TEXT_LAYER_LIMITS.maxFontSizePx, Math.max(12, sizePx));
+}
+
+/** The box a text layer wraps in when it gives no width: the frame minus a margin on each side. */
+export function defaultBoxWidthPx(frame: { widthPx: number; marginPx: number }): number {
+  return Math.min(TEXT_LAYER_LIMITS.maxBoxSidePx, Math.max(1, Math.round(frame.widthPx - 2 * frame.marginPx)));
+}
+
 interface Layout {
   metrics: TextMetrics;
   font: string;
@@ -123,7 +139,37 @@ export function validateTextLayerSpec(
 ): void {
   checkLimits(spec);
   parseColors(spec);
-  registry.resolveFallbackChain(spec.fontFamily, options.tenantId);
+  checkDrawable(spec.text, registry, { fontFamily: spec.fontFamily, tenantId: options.tenantId });
+}
+
+/**
+ * Refuses text that would draw nothing (empty or only spaces) or that holds characters no bundled or
+ * uploaded font covers, naming them, so a preview, a dry run and a submission all refuse the same text
+ * that a worker would fail on. Throws InvalidInputError with `field` (default `text`) and `characters`.
+ */
+export function checkDrawable(
+  text: string,
+  registry: FontRegistry,
+  options: { fontFamily?: string; tenantId?: string; field?: string } = {},
+): void {
+  const field = options.field ?? 'text';
+  if (!/[^\s\u200b-\u200f\u2060\ufeff]/u.test(text)) {
+    throw new InvalidInputError(`${field} is empty: give at least one character to draw`, { field });
+  }
+  const chain = registry.resolveFallbackChain(options.fontFamily, options.tenantId);
+  const { missingGlyphs } = dropUncovered(text, chain);
+  if (missingGlyphs.length > 0) {
+    const listed = missingGlyphs.slice(0, 20).map(describeCharacter).join(', ');
+    const more = missingGlyphs.length > 20 ? ` and ${missingGlyphs.length - 20} more` : '';
+    throw new InvalidInputError(
+      `${field} has characters no bundled or uploaded font can draw: ${listed}${more}. See GET /v1/library/fonts for the scripts covered, or upload a font that has them`,
+      { field, characters: missingGlyphs },
+    );
+  }
+}
+
+function describeCharacter(char: string): string {
+  return `"${char}" (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
 }
 
 function parseColors(spec: TextLayerSpec): Layout['colors'] {

@@ -28,6 +28,7 @@ import { AudioAnalysisDto, ImportAcceptedDto, ImportAssetDto } from './asset-job
 import { AssetJobsService } from './asset-jobs.service.js';
 import { AssetDto, AssetPageDto, ListAssetsQueryDto } from './asset.dto.js';
 import { AssetsService } from './assets.service.js';
+import { UploadedAssetDto, UploadQueryDto } from './upload-analysis.dto.js';
 
 const uuid = new ParseUUIDPipe();
 
@@ -56,12 +57,28 @@ export class AssetsController {
       },
     },
   })
-  @ApiCreatedResponse({ type: AssetDto })
+  @ApiCreatedResponse({ type: UploadedAssetDto })
   @ApiPayloadTooLargeResponse({ type: ApiErrorDto, description: 'Larger than MAX_UPLOAD_BYTES' })
   @ApiBadRequestResponse({ type: ApiErrorDto, description: 'Malformed captions (the message names the line)' })
   @ApiUnprocessableEntityResponse({ type: ApiErrorDto, description: 'Not media of an allowed kind, or probing timed out' })
-  upload(@Principal() principal: ApiPrincipal, @Req() request: Request): Promise<AssetDto> {
-    return this.assets.upload(principal.tenantId, request);
+  async upload(
+    @Principal() principal: ApiPrincipal,
+    @Req() request: Request,
+    @Query() query: UploadQueryDto,
+  ): Promise<UploadedAssetDto> {
+    const asset = await this.assets.upload(principal.tenantId, request);
+    if (query.analyze !== 'beats') return asset;
+    if (!asset.hasAudio) return { ...asset, analysis: { status: 'unavailable', reason: 'The asset has no audio stream' } };
+    // The file is stored either way: a queue outage must not turn a good upload into an error.
+    const answer = await this.assetJobs.analysis(principal.tenantId, asset.id).catch(() => null);
+    if (answer === null) {
+      return {
+        ...asset,
+        analysis: { status: 'unavailable', reason: 'The analysis could not be queued; GET its analysis to retry' },
+      };
+    }
+    if (answer.kind === 'cached') return { ...asset, analysis: { status: 'cached' } };
+    return { ...asset, analysis: { status: 'queued', jobId: answer.job.jobId, links: answer.job.links } };
   }
 
   @Post('import')

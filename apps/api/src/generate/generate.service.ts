@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type CompositionPlan, type MediaSource, parseOrThrow, planComposition } from '@reelforge/compose';
-import { type GenerateRequest, JobType } from '@reelforge/contracts';
+import { type GenerateRequest, InvalidInputError, JobType } from '@reelforge/contracts';
+import { checkDrawable, FontRegistry } from '@reelforge/text';
 import { AssetEntity } from '@reelforge/db';
 import { MediaTools } from '@reelforge/media/nest';
 import { LibraryCatalog, LocalStorage } from '@reelforge/storage';
@@ -16,6 +17,7 @@ import {
 import { type Repository } from 'typeorm';
 import { type JobAcceptedDto } from '../jobs/job.dto.js';
 import { type JobOptions, JobsService } from '../jobs/jobs.service.js';
+import { TextLayersService } from '../text/text-layers.service.js';
 import { generateEnvelopeSchemas } from './generate-request.js';
 
 /** What `?dryRun=true` answers: the expanded composition, the plan and the ffmpeg argv, nothing rendered. */
@@ -44,6 +46,8 @@ export class GenerateService {
     private readonly library: LibraryCatalog,
     private readonly storage: LocalStorage,
     private readonly media: MediaTools,
+    private readonly fonts: FontRegistry,
+    private readonly textLayers: TextLayersService,
   ) {}
 
   async generate(
@@ -55,6 +59,7 @@ export class GenerateService {
     const { request, options } = this.envelope(body);
     const resolver = this.resolver(tenantId);
     const prepared = await prepareGeneration(request, resolver, this.templateContext(tenantId, resolver));
+    await this.checkText(tenantId, prepared);
     if (dryRun) {
       const { argv, ...plan } = planComposition({
         composition: prepared.composition,
@@ -80,6 +85,46 @@ export class GenerateService {
       dto: { ...options, ...request },
       idempotencyKey,
     });
+  }
+
+  /**
+   * A composition checked exactly as `POST /v1/generate` checks one (schema, every asset's ownership and
+   * kind, library references, drawable text), without queueing: projects validate every saved version through this.
+   */
+  async prepareComposition(tenantId: string, composition: Record<string, unknown>): Promise<PreparedGeneration> {
+    const resolver = this.resolver(tenantId);
+    const prepared = await prepareGeneration({ composition }, resolver, this.templateContext(tenantId, resolver));
+    await this.checkText(tenantId, prepared);
+    return prepared;
+  }
+
+  /**
+   * Refuses text no bundled or uploaded font can draw, naming the characters, so a dry run, a submission
+   * and the preview agree; the worker would otherwise fail the job late. Subtitle cues are checked too.
+   */
+  private async checkText(tenantId: string, prepared: PreparedGeneration): Promise<void> {
+    for (const [i, layer] of prepared.composition.layers.entries()) {
+      if (layer.type !== 'text' && layer.type !== 'subtitles') continue;
+      await this.textLayers.ensureFamily(tenantId, layer.style.fontFamily);
+      const style = { fontFamily: layer.style.fontFamily, tenantId };
+      try {
+        if (layer.type === 'text') {
+          checkDrawable(layer.text, this.fonts, { ...style, field: `composition.layers.${i}.text` });
+        } else {
+          const cues = (prepared.captions.get(i) ?? []).map((cue) => cue.text).join('\n');
+          if (cues.trim() !== '')
+            checkDrawable(cues, this.fonts, { ...style, field: `composition.layers.${i}.source` });
+        }
+      } catch (error) {
+        // An unknown family names the style field, as the caller wrote it.
+        if (error instanceof InvalidInputError && error.details.field === 'fontFamily') {
+          throw new InvalidInputError(`composition.layers.${i}.style.${error.message}`, {
+            field: `composition.layers.${i}.style.fontFamily`,
+          });
+        }
+        throw error;
+      }
+    }
   }
 
   /** Told apart by key first, so errors speak about the shape the caller meant. */

@@ -1,52 +1,25 @@
-import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, type AppConfig } from '@reelforge/config';
-import { MediaTools } from '@reelforge/media/nest';
+import { Controller, Get, HttpStatus, Res, UseGuards } from '@nestjs/common';
+import {
+  ApiHeader,
+  ApiOkResponse,
+  ApiSecurity,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { type Response } from 'express';
-import { type Redis } from 'ioredis';
-import { statfs } from 'node:fs/promises';
-import { DataSource } from 'typeorm';
-import { InjectRedis } from '../auth/redis.provider.js';
+import { MasterKeyGuard } from '../auth/master-key.guard.js';
+import { ApiErrorDto } from '../http/api-error.dto.js';
+import { HealthService } from './health.service.js';
 
-interface CheckResult {
-  ok: boolean;
-  detail?: string;
-}
-
-/** Below this, uploads and renders would start failing part-way. */
-const MIN_FREE_DISK_BYTES = 1024 ** 3;
-const CHECK_TIMEOUT_MS = 2_000;
-
-function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) =>
-      setTimeout(() => reject(new Error(`${what} did not answer in ${CHECK_TIMEOUT_MS}ms`)), CHECK_TIMEOUT_MS).unref(),
-    ),
-  ]);
-}
-
-async function check(what: string, run: () => Promise<string | undefined>): Promise<CheckResult> {
-  try {
-    const detail = await withTimeout(run(), what);
-    return detail === undefined ? { ok: true } : { ok: true, detail };
-  } catch (error) {
-    return { ok: false, detail: error instanceof Error ? error.message : String(error) };
-  }
-}
-
+/**
+ * Public probes for load balancers and orchestrators. They say whether each check passed and nothing
+ * more: versions, free space, worker ids and running job ids are for the admin view below.
+ */
 @ApiTags('Health')
 @Controller('health')
 export class HealthController {
-  private versions: Promise<{ ffmpeg: string; ffprobe: string }> | null = null;
-
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRedis() private readonly redis: Redis,
-    private readonly media: MediaTools,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly health: HealthService) {}
 
   @Get('live')
   @ApiOkResponse({ description: 'The process is up.' })
@@ -55,69 +28,37 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOkResponse({ description: 'Database, Redis, ffmpeg and disk are usable.' })
-  @ApiServiceUnavailableResponse({ description: 'At least one check failed; the body says which.' })
+  @ApiOkResponse({ description: '`{status, checks}`: database, Redis, ffmpeg and disk are usable (`ok` each).' })
+  @ApiServiceUnavailableResponse({ description: 'At least one check failed; `checks` names it (`failed`).' })
   async ready(@Res() response: Response): Promise<void> {
-    const [db, redis, ffmpeg, disk] = await Promise.all([
-      check('database', async () => {
-        await this.dataSource.query('SELECT 1');
-        return undefined;
-      }),
-      check('redis', async () => {
-        await this.redis.ping();
-        return undefined;
-      }),
-      check('ffmpeg', async () => {
-        const pending = (this.versions ??= this.media.versions());
-        const versions = await pending.catch((error: unknown) => {
-          this.versions = null;
-          throw error;
-        });
-        return `${versions.ffmpeg}; ${versions.ffprobe}`;
-      }),
-      check('disk', async () => {
-        const stats = await statfs(this.config.storage.mediaRoot);
-        const freeBytes = stats.bavail * stats.bsize;
-        if (freeBytes < MIN_FREE_DISK_BYTES) throw new Error(`only ${freeBytes} bytes free under MEDIA_ROOT`);
-        return `${Math.floor(freeBytes / 1024 ** 2)} MiB free`;
-      }),
-    ]);
-    const checks = { db, redis, ffmpeg, disk };
-    const ok = Object.values(checks).every((c) => c.ok);
-    // Reported, not gating: a worker's open breaker must not take this API out of rotation.
-    const workers = await withTimeout(this.workerStatuses(), 'worker status').catch(() => null);
+    const report = await this.health.report();
+    const checks = Object.fromEntries(
+      Object.entries(report.checks).map(([name, result]) => [name, result.ok ? 'ok' : 'failed']),
+    );
     response
-      .status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-      .json({ status: ok ? 'ok' : 'unavailable', checks, workers });
+      .status(report.ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+      .json({ status: report.ok ? 'ok' : 'unavailable', checks });
   }
+}
 
-  /**
-   * What each live worker published under `<prefix>:workers:<host>:<pid>` (see the worker's
-   * WorkerStatus): `ready` false with `pausedFor` while its circuit breaker is open or it drains.
-   */
-  private async workerStatuses(): Promise<Array<Record<string, unknown>>> {
-    const keys: string[] = [];
-    let cursor = '0';
-    do {
-      const [next, batch] = await this.redis.scan(
-        cursor,
-        'MATCH',
-        `${this.config.queue.prefix}:workers:*`,
-        'COUNT',
-        100,
-      );
-      cursor = next;
-      keys.push(...batch);
-    } while (cursor !== '0' && keys.length < 1_000);
-    if (keys.length === 0) return [];
-    const values = await this.redis.mget(keys);
-    return values.flatMap((value) => {
-      if (value === null) return [];
-      try {
-        return [JSON.parse(value) as Record<string, unknown>];
-      } catch {
-        return [];
-      }
-    });
+@ApiTags('Admin')
+@ApiSecurity('master-key')
+@ApiHeader({ name: 'X-Master-Key', required: true, description: 'The MASTER_KEY of this deployment.' })
+@ApiUnauthorizedResponse({ type: ApiErrorDto, description: 'Missing or wrong master key' })
+@UseGuards(MasterKeyGuard)
+@Controller('v1/admin/health')
+export class AdminHealthController {
+  constructor(private readonly health: HealthService) {}
+
+  @Get()
+  @ApiOkResponse({
+    description:
+      'Every readiness check with its detail (ffmpeg and ffprobe versions, free disk, errors) and what each live ' +
+      'worker published: id, readiness, why it is paused, running job ids, circuit-breaker states. 200 even when ' +
+      'a check fails: this is a report, not a probe.',
+  })
+  async detail(): Promise<{ status: 'ok' | 'unavailable' } & Omit<Awaited<ReturnType<HealthService['report']>>, 'ok'>> {
+    const { ok, ...rest } = await this.health.report();
+    return { status: ok ? 'ok' : 'unavailable', ...rest };
   }
 }

@@ -14,6 +14,9 @@ const STATUS_BY_CODE = {
   probe_timeout: HttpStatus.UNPROCESSABLE_ENTITY,
   render_failed: HttpStatus.UNPROCESSABLE_ENTITY,
   render_timeout: HttpStatus.UNPROCESSABLE_ENTITY,
+  precondition_failed: HttpStatus.PRECONDITION_FAILED,
+  precondition_required: HttpStatus.PRECONDITION_REQUIRED,
+  not_configured: HttpStatus.NOT_IMPLEMENTED,
 } satisfies Record<ErrorCode, HttpStatus>; // a new code without a status does not compile
 
 /** Seconds; about one reconnect cycle of the Redis and Postgres clients. */

@@ -50,6 +50,8 @@ export interface NewJob<T extends JobItem['type']> {
   /** The validated operation DTO: its priority and webhookUrl, and what an Idempotency-Key is compared by. */
   dto?: JobOptions;
   idempotencyKey?: string;
+  /** Known at submission (a deprecated request shape); the worker appends its own. */
+  warnings?: string[];
 }
 
 /** The parts of a job that change while it runs; what the event stream watches. */
@@ -121,6 +123,7 @@ export class JobsService {
           idempotencyKey: key,
           requestHash: hash,
           webhookUrl: job.dto?.webhookUrl ?? null,
+          warnings: job.warnings ?? [],
           // Kept with the row, so a retry or the reconciler can enqueue it again once Bull's copy is gone.
           queuePayload: payload as unknown as Record<string, unknown>,
         }),

@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath, IntersectionType } from '@nestjs/swagger';
 import { ANCHORS, type Anchor } from '@reelforge/filtergraph';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -16,10 +16,12 @@ import {
   Max,
   MaxLength,
   Min,
+  Validate,
   ValidateNested,
 } from 'class-validator';
-import { TextLayerDto } from '../text/text-layer.dto.js';
+import { IsLayerText, TextLayerDto, TextStyleDto, toLayerText } from '../text/text-layer.dto.js';
 import { JobOptionsDto } from './job-options.dto.js';
+import { IsDecimal } from '../http/decimal-places.validator.js';
 
 export const LAYER_TYPES = ['text', 'image', 'video'] as const;
 export type LayerType = (typeof LAYER_TYPES)[number];
@@ -84,9 +86,75 @@ export class PositionDto {
   y?: string;
 }
 
-/** Timing and look shared by every layer. */
-class LayerLookDto {
-  @ApiPropertyOptional({ type: PositionDto, description: 'Default: centred.' })
+const TEXT_FIELD_DESCRIPTION =
+  'For `text` layers: the text, with its look in `style`. Deprecated but still accepted: an object `{text, fontSizePx, color, boxWidthPx, ...}` (the job gets a deprecation warning).';
+
+/** Placement, timing and look shared by every layer; placement as in compositions (`anchor`, `marginPx`, `xPx`, `yPx`). */
+export class LayerLookDto {
+  @ApiPropertyOptional({
+    enum: ANCHORS,
+    example: 'bottom-right',
+    description: 'Place against an edge or corner, `marginPx` in from it. Default: centred (watermark: bottom-right).',
+  })
+  @IsOptional()
+  @IsIn(ANCHORS)
+  anchor?: Anchor;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 2000,
+    description: 'Inset from the anchored edges, in output pixels. Default 0 when centred, else 24.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(2000)
+  marginPx?: number;
+
+  @ApiPropertyOptional({
+    minimum: -10000,
+    maximum: 10000,
+    description: 'Left edge in output pixels; instead of anchor.',
+  })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-10000)
+  @Max(10000)
+  xPx?: number;
+
+  @ApiPropertyOptional({
+    minimum: -10000,
+    maximum: 10000,
+    description: 'Top edge in output pixels; instead of anchor.',
+  })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-10000)
+  @Max(10000)
+  yPx?: number;
+
+  @ApiPropertyOptional({
+    example: 'W-w-20',
+    maxLength: 200,
+    description:
+      'Left edge as an expression, instead of xPx: numbers, + - * / ( ), min(a,b), max(a,b), and W H (video size), w h (layer size), t (seconds), main_w main_h overlay_w overlay_h. Must be finite for the video and layer size.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  x?: string;
+
+  @ApiPropertyOptional({ example: '(H-h)/2', maxLength: 200, description: 'Top edge as an expression; as x.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  y?: string;
+
+  @ApiPropertyOptional({
+    type: PositionDto,
+    deprecated: true,
+    description: 'Deprecated: give anchor, marginPx, xPx/yPx or x/y on the layer itself.',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => PositionDto)
@@ -101,13 +169,13 @@ class LayerLookDto {
 
   @ApiPropertyOptional({ minimum: 0, default: 0, description: 'When the layer appears, in seconds of the video.' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsDecimal(3)
   @Min(0)
   startSec?: number;
 
   @ApiPropertyOptional({ minimum: 0, description: 'When it disappears, in seconds; default the end of the video.' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsDecimal(3)
   @Min(0)
   endSec?: number;
 
@@ -118,7 +186,7 @@ class LayerLookDto {
     description: 'Fade-in length in seconds, from startSec.',
   })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsDecimal(3)
   @Min(0)
   @Max(60)
   fadeInSec?: number;
@@ -130,7 +198,7 @@ class LayerLookDto {
     description: 'Fade-out length in seconds, ending at endSec.',
   })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsDecimal(3)
   @Min(0)
   @Max(60)
   fadeOutSec?: number;
@@ -142,13 +210,20 @@ export class OverlayLayerDto extends LayerLookDto {
   type!: LayerType;
 
   @ApiPropertyOptional({
-    type: TextLayerDto,
-    description: 'For `text` layers: the text and its style, drawn once to a PNG.',
+    oneOf: [{ type: 'string', minLength: 1, maxLength: 2000 }, { $ref: getSchemaPath(TextLayerDto) }],
+    example: 'Summer sale',
+    description: TEXT_FIELD_DESCRIPTION,
   })
   @IsOptional()
+  @Transform(toLayerText)
+  @Validate(IsLayerText)
+  text?: string | TextLayerDto;
+
+  @ApiPropertyOptional({ type: TextStyleDto, description: 'For `text` layers: font, size, colour, outline...' })
+  @IsOptional()
   @ValidateNested()
-  @Type(() => TextLayerDto)
-  text?: TextLayerDto;
+  @Type(() => TextStyleDto)
+  style?: TextStyleDto;
 
   @ApiPropertyOptional({ type: MediaSourceDto, description: 'For `image` and `video` layers.' })
   @IsOptional()
@@ -206,11 +281,32 @@ export class WatermarkSpecDto extends LayerLookDto {
   @Type(() => MediaSourceDto)
   image?: MediaSourceDto;
 
-  @ApiPropertyOptional({ type: TextLayerDto, description: 'A text watermark. Give `image` or `text`.' })
+  @ApiPropertyOptional({
+    oneOf: [{ type: 'string', minLength: 1, maxLength: 2000 }, { $ref: getSchemaPath(TextLayerDto) }],
+    example: '© Reelforge',
+    description: `A text watermark. Give \`image\` or \`text\`. ${TEXT_FIELD_DESCRIPTION}`,
+  })
+  @IsOptional()
+  @Transform(toLayerText)
+  @Validate(IsLayerText)
+  text?: string | TextLayerDto;
+
+  @ApiPropertyOptional({ type: TextStyleDto, description: 'For a text watermark: font, size, colour, outline...' })
   @IsOptional()
   @ValidateNested()
-  @Type(() => TextLayerDto)
-  text?: TextLayerDto;
+  @Type(() => TextStyleDto)
+  style?: TextStyleDto;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 4096,
+    description: 'Text watermark box width in pixels. Default: the video width minus the margins.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(4096)
+  widthPx?: number;
 
   @ApiPropertyOptional({
     minimum: 0.01,

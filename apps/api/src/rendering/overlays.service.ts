@@ -10,7 +10,16 @@ import {
   type OverlayLayerPayload,
 } from '@reelforge/contracts';
 import { type AssetEntity } from '@reelforge/db';
-import { anchorPosition, ExpressionError, OVERLAY_VARIABLES, userExpression } from '@reelforge/filtergraph';
+import {
+  anchorPosition,
+  compileExpression,
+  evaluateExpression,
+  ExpressionError,
+  type ExprNode,
+  formatNumber,
+  OVERLAY_VARIABLES,
+  parseExpression,
+} from '@reelforge/filtergraph';
 import { displaySize } from '@reelforge/render';
 import { LibraryCatalog } from '@reelforge/storage';
 import { AssetsService } from '../assets/assets.service.js';
@@ -21,10 +30,17 @@ import {
   type CreateOverlaysDto,
   type CreateWatermarkDto,
   type MediaSourceDto,
+  type LayerLookDto,
   type OverlayLayerDto,
-  type PositionDto,
   type WatermarkSpecDto,
 } from './overlay.dto.js';
+import {
+  fromLegacyText,
+  type TextFrame,
+  type TextLayerDto,
+  type TextLayerInput,
+  type TextStyleDto,
+} from '../text/text-layer.dto.js';
 
 interface VideoFrame {
   widthPx: number;
@@ -50,11 +66,14 @@ export class OverlaysService {
 
   async overlays(tenantId: string, dto: CreateOverlaysDto, idempotencyKey?: string): Promise<JobAcceptedDto> {
     const { asset, frame } = await this.video(tenantId, dto.assetId);
+    const warnings: string[] = [];
     const layers: OverlayLayerPayload[] = [];
     for (const [i, layer] of dto.layers.entries()) {
-      layers.push(await this.layer(tenantId, frame, layer, `layers[${i}]`));
+      layers.push(await this.layer(tenantId, frame, layer, `layers[${i}]`, warnings));
     }
-    if (dto.watermark) layers.push(await this.watermarkLayer(tenantId, frame, dto.watermark, 'watermark'));
+    if (dto.watermark) {
+      layers.push(await this.watermarkLayer(tenantId, frame, dto.watermark, 'watermark', warnings));
+    }
     const inputs = [asset.id, ...assetIdsOf(layers)];
     return this.jobs.create({
       tenantId,
@@ -64,12 +83,14 @@ export class OverlaysService {
       payload: (jobId) => ({ jobId, tenantId, assetId: asset.id, layers }),
       dto,
       idempotencyKey,
+      warnings,
     });
   }
 
   async watermark(tenantId: string, dto: CreateWatermarkDto, idempotencyKey?: string): Promise<JobAcceptedDto> {
     const { asset, frame } = await this.video(tenantId, dto.assetId);
-    const layer = await this.watermarkLayer(tenantId, frame, dto, 'body');
+    const warnings: string[] = [];
+    const layer = await this.watermarkLayer(tenantId, frame, dto, 'body', warnings);
     return this.jobs.create({
       tenantId,
       type: JobType.Watermark,
@@ -78,6 +99,7 @@ export class OverlaysService {
       payload: (jobId) => ({ jobId, tenantId, assetId: asset.id, layers: [layer] }),
       dto,
       idempotencyKey,
+      warnings,
     });
   }
 
@@ -94,23 +116,30 @@ export class OverlaysService {
     frame: VideoFrame,
     dto: OverlayLayerDto,
     field: string,
+    warnings: string[],
   ): Promise<OverlayLayerPayload> {
-    const placement = (size: Pick<LayerPlacement, 'widthPx' | 'heightPx'>): LayerPlacement => ({
-      ...this.position(dto.position, field, 'center'),
+    const window = this.window(dto, frame, field);
+    const placement = (size: Pick<LayerPlacement, 'widthPx' | 'heightPx'>, layerSize: LayerSize): LayerPlacement => ({
+      ...this.position(dto, field, 'center', frame, layerSize, window, warnings),
       ...size,
-      ...this.window(dto, frame, field),
+      ...window,
       opacity: dto.opacity ?? 1,
     });
     switch (dto.type) {
       case 'text': {
-        if (!dto.text) {
+        if (dto.text === undefined) {
           throw new InvalidInputError(`${field}.text is required for a text layer`, { field: `${field}.text` });
         }
         if (dto.source || dto.scale !== undefined) {
           throw new InvalidInputError(`${field}: a text layer takes text, not source or scale`, { field });
         }
-        const text = await this.text.toSpec(tenantId, dto.text, `${field}.text`);
-        return { kind: 'text', text, ...placement({ widthPx: null, heightPx: null }) };
+        const { input, textField } = this.textInput(dto, field, warnings);
+        const text = await this.text.toSpec(tenantId, input, this.textFrame(frame, dto), textField);
+        return {
+          kind: 'text',
+          text,
+          ...placement({ widthPx: null, heightPx: null }, { widthPx: text.boxWidthPx, heightPx: text.boxHeightPx }),
+        };
       }
       case 'image':
       case 'video': {
@@ -119,7 +148,9 @@ export class OverlaysService {
             field: `${field}.source`,
           });
         }
-        if (dto.text) throw new InvalidInputError(`${field}: an ${dto.type} layer takes source, not text`, { field });
+        if (dto.text !== undefined || dto.style !== undefined) {
+          throw new InvalidInputError(`${field}: an ${dto.type} layer takes source, not text or style`, { field });
+        }
         const source = await this.source(
           tenantId,
           dto.source,
@@ -127,11 +158,47 @@ export class OverlaysService {
           `${field}.source`,
         );
         const size = this.size(dto, frame, field);
+        const layerSize = { widthPx: positiveOrUndefined(size.widthPx), heightPx: positiveOrUndefined(size.heightPx) };
         return dto.type === 'image'
-          ? { kind: 'image', source, ...placement(size) }
-          : { kind: 'video', source, loop: dto.loop ?? true, ...placement(size) };
+          ? { kind: 'image', source, ...placement(size, layerSize) }
+          : { kind: 'video', source, loop: dto.loop ?? true, ...placement(size, layerSize) };
       }
     }
+  }
+
+  /**
+   * The text in the one layer shape: `text` a string with `style` beside it. The deprecated object form
+   * is moved into that shape with a warning on the job; errors then name fields as the caller wrote them.
+   */
+  private textInput(
+    dto: { text?: string | TextLayerDto; style?: TextStyleDto; widthPx?: number; heightPx?: number },
+    field: string,
+    warnings: string[],
+  ): { input: TextLayerInput; textField: string } {
+    if (typeof dto.text === 'string') {
+      return {
+        input: { text: dto.text, style: dto.style, widthPx: dto.widthPx, heightPx: dto.heightPx },
+        textField: field,
+      };
+    }
+    const legacy = dto.text as TextLayerDto;
+    if (dto.style !== undefined) {
+      throw new InvalidInputError(
+        `${field}: give text as a string with style, or the deprecated text object, not both`,
+        {
+          field: `${field}.style`,
+        },
+      );
+    }
+    warnings.push(
+      `${field}.text: the object form {text, fontSizePx, color, boxWidthPx, ...} is deprecated; send text as a string and the look in style (docs/input-rules.md)`,
+    );
+    return { input: { ...fromLegacyText(legacy), legacy: true }, textField: `${field}.text` };
+  }
+
+  private textFrame(frame: VideoFrame, dto: LayerLookDto): TextFrame {
+    const marginPx = dto.marginPx ?? dto.position?.marginPx ?? 0;
+    return { widthPx: frame.widthPx, heightPx: frame.heightPx, marginPx };
   }
 
   private async watermarkLayer(
@@ -139,27 +206,37 @@ export class OverlaysService {
     frame: VideoFrame,
     dto: WatermarkSpecDto,
     field: string,
+    warnings: string[],
   ): Promise<OverlayLayerPayload> {
     if ((dto.image === undefined) === (dto.text === undefined)) {
       throw new InvalidInputError(`${field}: give exactly one of image or text`, { field: `${field}.image` });
     }
-    const base = {
-      ...this.position(dto.position, field, 'bottom-right'),
-      ...this.window(dto, frame, field),
+    const window = this.window(dto, frame, field);
+    const base = (layerSize: LayerSize) => ({
+      ...this.position(dto, field, 'bottom-right', frame, layerSize, window, warnings),
+      ...window,
       opacity: dto.opacity ?? 1,
-    };
-    if (dto.text) {
+    });
+    if (dto.text !== undefined) {
+      const { input, textField } = this.textInput(dto, field, warnings);
+      const frameForText = { ...this.textFrame(frame, dto), marginPx: dto.marginPx ?? dto.position?.marginPx ?? 24 };
+      const text = await this.text.toSpec(tenantId, input, frameForText, textField);
       return {
         kind: 'text',
-        text: await this.text.toSpec(tenantId, dto.text, `${field}.text`),
-        ...base,
+        text,
+        ...base({ widthPx: text.boxWidthPx, heightPx: text.boxHeightPx }),
         widthPx: null,
         heightPx: null,
       };
     }
+    if (dto.style !== undefined || dto.widthPx !== undefined) {
+      throw new InvalidInputError(`${field}: an image watermark takes scale, not style or widthPx`, {
+        field: `${field}.style`,
+      });
+    }
     const source = await this.source(tenantId, dto.image as MediaSourceDto, AssetKind.Image, `${field}.image`);
     const widthPx = evenPx(frame.widthPx * (dto.scale ?? DEFAULT_WATERMARK_SCALE));
-    return { kind: 'image', source, ...base, widthPx, heightPx: -1 };
+    return { kind: 'image', source, ...base({ widthPx, heightPx: undefined }), widthPx, heightPx: -1 };
   }
 
   private async source(tenantId: string, dto: MediaSourceDto, kind: AssetKind, field: string): Promise<MediaSourceRef> {
@@ -193,27 +270,51 @@ export class OverlaysService {
     return { assetId: asset.id };
   }
 
+  /**
+   * x and y as checked expressions. Placement is given on the layer (`anchor`, `marginPx`, `xPx`/`yPx` or
+   * the expressions `x`/`y`), or through the deprecated `position` object (warned). Every expression is
+   * evaluated for this video's size, the layer's size (or its extremes when unknown) and the window's
+   * start, middle and end: one that is not finite there (`1/0`, `0/0`) is refused instead of reaching ffmpeg.
+   */
   private position(
-    dto: PositionDto | undefined,
+    dto: LayerLookDto,
     field: string,
     fallback: 'center' | 'bottom-right',
+    frame: VideoFrame,
+    layerSize: LayerSize,
+    window: Pick<LayerPlacement, 'startSec' | 'endSec'>,
+    warnings: string[],
   ): Pick<LayerPlacement, 'x' | 'y'> {
-    const anchored = anchorPosition(dto?.anchor ?? fallback, dto?.marginPx ?? (fallback === 'center' ? 0 : 24));
-    const parse = (text: string | undefined, axis: 'x' | 'y'): string => {
-      if (text === undefined) return anchored[axis];
-      try {
-        return userExpression(text, OVERLAY_VARIABLES);
-      } catch (error) {
-        if (error instanceof ExpressionError) {
-          throw new InvalidInputError(`${field}.position.${axis}: ${error.message}`, {
-            field: `${field}.position.${axis}`,
-            position: error.position,
-          });
-        }
-        throw error;
+    const onLayer = [dto.anchor, dto.marginPx, dto.xPx, dto.yPx, dto.x, dto.y].some((value) => value !== undefined);
+    if (dto.position !== undefined && onLayer) {
+      throw new InvalidInputError(`${field}: give placement on the layer or in the deprecated position, not both`, {
+        field: `${field}.position`,
+      });
+    }
+    if (dto.position !== undefined) {
+      warnings.push(
+        `${field}.position is deprecated; give anchor, marginPx, xPx/yPx or x/y on the layer itself (docs/input-rules.md)`,
+      );
+    }
+    const legacy = dto.position;
+    const prefix = legacy ? `${field}.position` : field;
+    const anchor = legacy?.anchor ?? dto.anchor;
+    const marginPx = legacy?.marginPx ?? dto.marginPx;
+    const anchored = anchorPosition(anchor ?? fallback, marginPx ?? (fallback === 'center' ? 0 : 24));
+    const axis = (axisName: 'x' | 'y'): string => {
+      const pxName = axisName === 'x' ? 'xPx' : 'yPx';
+      const px = legacy ? undefined : dto[pxName];
+      const expression = legacy ? legacy[axisName] : dto[axisName];
+      if (px !== undefined && expression !== undefined) {
+        throw new InvalidInputError(`${field}: give ${pxName} or ${axisName}, not both`, {
+          field: `${field}.${pxName}`,
+        });
       }
+      if (px !== undefined) return formatNumber(px);
+      if (expression === undefined) return anchored[axisName];
+      return checkedExpression(expression, `${prefix}.${axisName}`, frame, layerSize, window);
     };
-    return { x: parse(dto?.x, 'x'), y: parse(dto?.y, 'y') };
+    return { x: axis('x'), y: axis('y') };
   }
 
   private window(
@@ -263,6 +364,54 @@ export class OverlaysService {
     if (dto.widthPx === undefined && dto.heightPx === undefined) return { widthPx: null, heightPx: null };
     return { widthPx: dto.widthPx ?? -1, heightPx: dto.heightPx ?? -1 };
   }
+}
+
+/** A layer's size in pixels where known before rendering; unknown sides are tried at their extremes. */
+interface LayerSize {
+  widthPx?: number;
+  heightPx?: number;
+}
+
+function positiveOrUndefined(value: number | null): number | undefined {
+  return value !== null && value > 0 ? value : undefined;
+}
+
+function checkedExpression(
+  text: string,
+  field: string,
+  frame: VideoFrame,
+  layerSize: LayerSize,
+  window: Pick<LayerPlacement, 'startSec' | 'endSec'>,
+): string {
+  let node: ExprNode;
+  try {
+    node = parseExpression(text, OVERLAY_VARIABLES);
+  } catch (error) {
+    if (error instanceof ExpressionError) {
+      throw new InvalidInputError(`${field}: ${error.message}`, { field, position: error.position });
+    }
+    throw error;
+  }
+  const endSec = window.endSec ?? frame.durationSec;
+  const widths = layerSize.widthPx !== undefined ? [layerSize.widthPx] : [1, frame.widthPx];
+  const heights = layerSize.heightPx !== undefined ? [layerSize.heightPx] : [1, frame.heightPx];
+  for (const t of [window.startSec, (window.startSec + endSec) / 2, endSec]) {
+    for (const w of widths) {
+      for (const h of heights) {
+        const W = frame.widthPx;
+        const H = frame.heightPx;
+        const vars = { W, H, main_w: W, main_h: H, w, h, overlay_w: w, overlay_h: h, t };
+        const value = evaluateExpression(node, vars);
+        if (!Number.isFinite(value)) {
+          throw new InvalidInputError(
+            `${field}: ${JSON.stringify(text)} is ${value} for a ${W}x${H} video, a ${w}x${h} layer at t=${t}s; positions must be finite numbers`,
+            { field },
+          );
+        }
+      }
+    }
+  }
+  return compileExpression(node);
 }
 
 function evenPx(value: number): number {

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
+  ApiExtraModels,
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiHeader,
@@ -19,8 +20,11 @@ import { CreateOverlaysDto, CreateWatermarkDto } from './overlay.dto.js';
 import { OverlaysService } from './overlays.service.js';
 import { CreateThumbnailsDto, CreateTranscodeDto } from './transcode.dto.js';
 import { CreateTrimDto } from './trim.dto.js';
+import { TextLayerDto } from '../text/text-layer.dto.js';
 
 @ApiTags('Operations')
+// The deprecated text object is referenced from a oneOf, which Swagger does not follow to register it.
+@ApiExtraModels(TextLayerDto)
 @ApiHeader({
   name: IDEMPOTENCY_KEY_HEADER,
   required: false,

@@ -8,13 +8,13 @@ import {
   IsArray,
   IsEnum,
   IsInt,
-  IsNumber,
   IsOptional,
   IsUUID,
   Max,
   Min,
 } from 'class-validator';
 import { JobOptionsDto } from './job-options.dto.js';
+import { IsDecimal } from '../http/decimal-places.validator.js';
 
 export class CreateTranscodeDto extends JobOptionsDto {
   @ApiProperty({ format: 'uuid', description: 'A video asset of the calling tenant.' })
@@ -62,7 +62,7 @@ export class CreateThumbnailsDto extends JobOptionsDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 }, { each: true })
+  @IsDecimal(3, { each: true })
   @Min(0, { each: true })
   times?: number[];
 

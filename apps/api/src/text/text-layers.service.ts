@@ -5,7 +5,7 @@ import { AssetEntity } from '@reelforge/db';
 import { LocalStorage } from '@reelforge/storage';
 import { type Repository } from 'typeorm';
 import { FontRegistry, type TextLayerSpec, validateTextLayerSpec } from '@reelforge/text';
-import { type TextLayerDto, toTextLayerSpec } from './text-layer.dto.js';
+import { type TextFrame, type TextLayerInput, toTextLayerSpec } from './text-layer.dto.js';
 
 /** Turns a TextLayerDto into a checked TextLayerSpec for any feature that embeds text (preview, overlays). */
 @Injectable()
@@ -26,23 +26,32 @@ export class TextLayersService {
   }
 
   /**
-   * Maps the DTO and checks what validation decorators cannot: colour syntax and that the font family
-   * exists for this tenant. `field` is where the layer sits in the request (e.g. `layers[0].text`), so an
-   * error names `layers[0].text.stroke.color` rather than `stroke.color`.
+   * Maps the layer, filling defaults from `frame`, and checks what validation decorators cannot: colour
+   * syntax, that the font family exists for this tenant and that its fonts can draw every character.
+   * `field` is where the layer sits in the request (e.g. `layers[0]`), so an error names
+   * `layers[0].style.stroke.color` rather than `stroke.color`.
    */
-  async toSpec(tenantId: string, dto: TextLayerDto, field?: string): Promise<TextLayerSpec> {
-    const spec = toTextLayerSpec(dto);
+  async toSpec(tenantId: string, input: TextLayerInput, frame: TextFrame, field?: string): Promise<TextLayerSpec> {
+    const spec = toTextLayerSpec(input, frame);
     await this.ensureFamily(tenantId, spec.fontFamily);
     try {
       validateTextLayerSpec(spec, this.fonts, { tenantId });
     } catch (error) {
       if (!field || !(error instanceof DomainError) || typeof error.details.field !== 'string') throw error;
-      const inner = error.details.field;
-      throw new InvalidInputError(error.message.replace(inner, `${field}.${inner}`), {
+      const inner = input.legacy ? error.details.field : styleFieldOf(error.details.field);
+      throw new InvalidInputError(error.message.replace(error.details.field, `${field}.${inner}`), {
         ...error.details,
         field: `${field}.${inner}`,
       });
     }
     return spec;
   }
+}
+
+/** The renderer names spec fields; callers wrote them in the one layer shape (`style.color`, `widthPx`). */
+function styleFieldOf(specField: string): string {
+  if (specField === 'text') return 'text';
+  if (specField === 'boxWidthPx') return 'widthPx';
+  if (specField === 'boxHeightPx') return 'heightPx';
+  return `style.${specField}`;
 }

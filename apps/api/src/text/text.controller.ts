@@ -14,7 +14,7 @@ import { Authenticated } from '../auth/authenticated.decorator.js';
 import { type ApiPrincipal, Principal } from '../auth/principal.js';
 import { ApiErrorDto } from '../http/api-error.dto.js';
 import { FontFamilyDto, TextMetricsDto } from './font-family.dto.js';
-import { TextLayerDto } from './text-layer.dto.js';
+import { previewInput, TextPreviewDto } from './text-layer.dto.js';
 import { TextLayersService } from './text-layers.service.js';
 
 @ApiTags('Text')
@@ -40,15 +40,22 @@ export class TextController {
   })
   @ApiBadRequestResponse({
     type: ApiErrorDto,
-    description: 'Invalid field (details name it): a bad colour, an unknown fontFamily, out-of-range sizes',
+    description:
+      'Invalid field (details name it): a bad colour, an unknown fontFamily, out-of-range sizes, empty text, characters no font can draw',
   })
   async preview(
     @Principal() principal: ApiPrincipal,
-    @Body() dto: TextLayerDto,
+    @Body() dto: TextPreviewDto,
     @Headers('accept') accept: string | undefined,
     @Res() response: Response,
   ): Promise<void> {
-    const spec = await this.textLayers.toSpec(principal.tenantId, dto);
+    const { input, frame, deprecated } = previewInput(dto);
+    const spec = await this.textLayers.toSpec(principal.tenantId, input, frame);
+    if (deprecated) {
+      // RFC 9745; the flat shape still works, but clients should move to {text, style, widthPx}.
+      response.set('Deprecation', 'true');
+      response.set('Warning', '299 - "The flat text shape is deprecated: send {text, style, widthPx}"');
+    }
     const options = { tenantId: principal.tenantId };
     // Layout is synchronous but bounded by the DTO limits (2,000 characters, a 4096 px box); the PNG
     // encode runs off the event loop in @napi-rs/canvas's thread pool.

@@ -14,7 +14,12 @@ export const FINAL_WRITE_RETRY_BUDGET_MS = 60_000;
 export interface JobFailure {
   code: string;
   message: string;
+  /** ffmpeg's last stderr lines when ffmpeg failed: kept on the job as its render log. */
+  stderrTail?: string;
 }
+
+/** The render log keeps this much of ffmpeg's stderr: enough for the error and the warnings before it. */
+export const STDERR_TAIL_KEPT_CHARS = 8 * 1024;
 
 /**
  * One run of a job by one worker. `fence` is the row's fencing number as this attempt set it: every
@@ -135,6 +140,7 @@ export class JobLifecycle {
     attempt: Attempt,
     outputVariantIds: string[],
     warnings: readonly string[] = [],
+    stderrTail: string | null = null,
   ): Promise<boolean> {
     const result = await this.fenced(manager, attempt, JobStatus.Processing)
       .set({
@@ -142,8 +148,11 @@ export class JobLifecycle {
         progress: 100,
         outputVariantIds,
         finishedAt: () => 'now()',
-        ...(warnings.length > 0 ? { warnings: [...warnings] } : {}),
+        // Appended: the API may have stored warnings at submission (a deprecated request shape).
+        ...(warnings.length > 0 ? { warnings: () => 'warnings || CAST(:newWarnings AS jsonb)' } : {}),
+        ...(stderrTail !== null ? { stderrTail: stderrTail.slice(-STDERR_TAIL_KEPT_CHARS) } : {}),
       })
+      .setParameter('newWarnings', JSON.stringify(warnings))
       .execute();
     return (result.affected ?? 0) > 0;
   }
@@ -160,6 +169,7 @@ export class JobLifecycle {
             errorMessage: failure.message,
             finishedAt: () => 'now()',
             attemptErrors: () => APPEND_ATTEMPT_ERROR,
+            ...(failure.stderrTail ? { stderrTail: failure.stderrTail.slice(-STDERR_TAIL_KEPT_CHARS) } : {}),
           })
           .setParameters(errorParameters(failure))
           .execute();

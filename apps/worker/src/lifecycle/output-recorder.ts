@@ -17,6 +17,8 @@ export interface JobOutputs {
   variants: readonly VariantRow[];
   /** Stored on the job with its success, in the same fenced write. */
   warnings?: readonly string[];
+  /** ffmpeg's stderr tail of the main run, kept on the job as its render log. */
+  stderrTail?: string;
 }
 
 class JobNoLongerRunning extends Error {
@@ -57,7 +59,15 @@ export class OutputRecorder {
               await manager.save(outputs.variants.map((variant) => manager.create(VariantEntity, variant)));
             }
             const variantIds = outputs.variants.map((variant) => variant.id);
-            if (!(await this.lifecycle.succeed(manager, attempt, variantIds, outputs.warnings))) {
+            if (
+              !(await this.lifecycle.succeed(
+                manager,
+                attempt,
+                variantIds,
+                outputs.warnings,
+                outputs.stderrTail ?? null,
+              ))
+            ) {
               throw new JobNoLongerRunning(attempt.jobId);
             }
           }),

@@ -45,6 +45,7 @@ describe(classifyFailure.name, () => {
     expect(classifyFailure(exitError)).toEqual({
       code: 'render_failed',
       message: 'ffmpeg failed: Invalid data found when processing input',
+      stderrTail: exitError.stderrTail,
     });
   });
 

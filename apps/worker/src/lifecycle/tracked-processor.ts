@@ -2,8 +2,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@reelforge/config';
 import { DomainError, type JobPayload, JobStatus, type QueuedJobType } from '@reelforge/contracts';
 import { FfmpegError, isTransientFfmpegFailure } from '@reelforge/media';
+import { currentJobContext, type JobOutcome, runWithJobContext } from '@reelforge/observability';
 import { LocalStorage } from '@reelforge/storage';
 import { type Job, type Queue } from 'bull';
+import { WorkerMetricsService } from '../observability/worker-metrics.js';
 import { type FailureKind, CircuitBreaker } from '../runtime/circuit-breaker.js';
 import { QueueGate } from '../runtime/queue-gate.js';
 import { type AbortReason, RunningJobs } from '../runtime/running-jobs.js';
@@ -67,7 +69,11 @@ export function classifyFailure(error: unknown): JobFailure {
       return { code: 'render_timeout', message: 'Rendering took longer than the job time limit' };
     }
     const lastLine = error.stderrTail.trim().split('\n').pop() ?? '';
-    return { code: 'render_failed', message: `ffmpeg failed: ${lastLine || error.message}`.slice(0, 2_000) };
+    return {
+      code: 'render_failed',
+      message: `ffmpeg failed: ${lastLine || error.message}`.slice(0, 2_000),
+      stderrTail: error.stderrTail,
+    };
   }
   if (STORAGE_ERRNOS.has(errnoOf(error) ?? '')) {
     return { code: 'storage_unavailable', message: `The media storage refused a write (${errnoOf(error)})` };
@@ -115,6 +121,7 @@ export class JobTracker {
     private readonly breaker: CircuitBreaker,
     private readonly notifier: JobTerminalNotifier,
     private readonly storage: LocalStorage,
+    private readonly metrics: WorkerMetricsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -122,7 +129,10 @@ export class JobTracker {
     const logger = new Logger(`Queue:${queue.name}`);
     this.gate.register(queue);
 
-    void queue.process(this.config.worker.concurrency, (job: Job<P>) => this.run(job, handler, logger));
+    // Every log line (and ffmpeg CPU sample) caused by the job carries its id, type and attempt.
+    void queue.process(this.config.worker.concurrency, (job: Job<P>) =>
+      runWithJobContext({ jobId: job.data.jobId, jobType: queue.name }, () => this.run(job, handler, logger)),
+    );
 
     queue.on('failed', (job: Job<P> | null, error: Error) => {
       if (!job) return;
@@ -174,6 +184,20 @@ export class JobTracker {
         throw this.release(job, 'tenant_cap', this.config.worker.tenantCapDelayMs);
       }
       const attempt = outcome.attempt;
+      const context = currentJobContext();
+      if (context) context.attempt = attempt.number;
+      const startedAtMs = Date.now();
+      logger.log(`Job ${jobId} attempt ${attempt.number} started`);
+      const finished = (jobOutcome: JobOutcome): void => {
+        const durationMs = Date.now() - startedAtMs;
+        this.metrics.metrics.jobsFinished.inc({ type: job.queue.name, outcome: jobOutcome });
+        this.metrics.metrics.jobDuration.observe({ type: job.queue.name }, durationMs / 1000);
+        logger.log({
+          msg: `Job ${jobId} attempt ${attempt.number} ended: ${jobOutcome}`,
+          outcome: jobOutcome,
+          durationMs,
+        });
+      };
       if (attempt.number > 1) {
         // A lost attempt (worker killed) leaves its partial output; it is fenced out, so nothing needs it.
         const removed = await this.storage.removeTempsOf(jobId);
@@ -182,9 +206,10 @@ export class JobTracker {
       try {
         await handler(job.data, { reportProgress: this.lifecycle.progressWriter(attempt), signal, attempt });
       } catch (error) {
-        await this.onAttemptFailed(job, attempt, signal, error, logger);
+        await this.onAttemptFailed(job, attempt, signal, error, logger, finished);
         return;
       }
+      finished('succeeded');
       this.breaker.recordSuccess();
     } finally {
       untrack();
@@ -198,6 +223,7 @@ export class JobTracker {
     signal: AbortSignal,
     error: unknown,
     logger: Logger,
+    finished: (outcome: JobOutcome) => void,
   ): Promise<void> {
     const { jobId } = attempt;
     const abortReason = signal.aborted ? (signal.reason as AbortReason) : null;
@@ -206,7 +232,7 @@ export class JobTracker {
       if (status === JobStatus.Canceled || status === null) {
         // The API wrote `canceled` (and owns the webhook for it); resolving completes and removes the Bull job.
         job.discard();
-        logger.log(`Job ${jobId} stopped: canceled`);
+        finished('canceled');
         return;
       }
     }
@@ -216,6 +242,7 @@ export class JobTracker {
         message: 'The worker stopped before the job finished; the job was put back in the queue',
       });
       logger.warn(`Job ${jobId} interrupted (${abortReason}); put back in the queue`);
+      finished('requeued');
       throw this.release(job, 'shutdown', MIN_RELEASE_DELAY_MS);
     }
 
@@ -227,10 +254,15 @@ export class JobTracker {
     if (permanent || !attemptsLeft) {
       if (permanent) job.discard();
       if (await this.lifecycle.fail(attempt, failure)) this.notifier.jobFinished(jobId);
-      logger.warn(`Job ${jobId} failed (${failure.code}): ${failure.message}`);
+      logger.warn({ msg: `Job ${jobId} failed (${failure.code}): ${failure.message}`, errorCode: failure.code });
+      finished('failed');
     } else {
       await this.lifecycle.requeue(attempt, failure);
-      logger.warn(`Job ${jobId} attempt ${attempt.number} failed, will retry: ${failure.message}`);
+      logger.warn({
+        msg: `Job ${jobId} attempt ${attempt.number} failed, will retry: ${failure.message}`,
+        errorCode: failure.code,
+      });
+      finished('retried');
     }
     throw error;
   }

@@ -86,7 +86,7 @@ export class GenerateProcessor implements OnApplicationBootstrap {
       const warnings = [...prepared.warnings, ...plan.warnings, ...(await this.drawText(tenantId, plan))];
       context.reportProgress(1);
 
-      await this.media.runner.run(plan.argv, {
+      const run = await this.media.runner.run(plan.argv, {
         timeoutMs: this.config.media.jobTimeoutMs,
         signal: context.signal,
         expectedDurationSec: plan.durationSec,
@@ -148,6 +148,7 @@ export class GenerateProcessor implements OnApplicationBootstrap {
         ],
         variants,
         warnings,
+        stderrTail: run.stderrTail,
       });
     } finally {
       await this.storage.removeTemp(workDir);

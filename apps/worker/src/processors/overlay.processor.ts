@@ -10,7 +10,7 @@ import {
   VariantKind,
 } from '@reelforge/contracts';
 import { MediaTools } from '@reelforge/media/nest';
-import { buildOverlayCommand, type CompositeLayer } from '@reelforge/render';
+import { buildOverlayCommand, type CompositeLayer, displaySize, oddFrameWarning } from '@reelforge/render';
 import { LibraryCatalog, LocalStorage, storageKeys } from '@reelforge/storage';
 import { FontRegistry, renderTextLayer } from '@reelforge/text';
 import { type Queue } from 'bull';
@@ -52,6 +52,8 @@ export class OverlayProcessor implements OnApplicationBootstrap {
     const workDir = await this.storage.tempDir(payload.jobId);
     const outputPath = join(workDir, 'output.mp4');
     try {
+      const frame = displaySize(asset.probe);
+      const oddFrame = oddFrameWarning(frame);
       const layers: CompositeLayer[] = [];
       for (const [i, layer] of payload.layers.entries()) {
         layers.push(await this.composite(payload.tenantId, layer, join(workDir, `text-${i}.png`)));
@@ -62,6 +64,7 @@ export class OverlayProcessor implements OnApplicationBootstrap {
           source: { ...asset.probe, hasAudio: asset.hasAudio },
           layers,
           outputPath,
+          frame,
         }),
         {
           timeoutMs: this.config.media.jobTimeoutMs,
@@ -97,6 +100,7 @@ export class OverlayProcessor implements OnApplicationBootstrap {
             config: { layers: payload.layers.length },
           },
         ],
+        warnings: oddFrame ? [oddFrame] : [],
       });
     } finally {
       await this.storage.removeTemp(workDir);

@@ -13,6 +13,11 @@ describe(fetchFailure.name, () => {
     ['too_large', new NetError('too_large', 'The file is 2000 bytes; the limit is 1000'), 'payload_too_large'],
     ['timeout', new NetError('timeout', 'Download from http://a took too long'), 'invalid_input'],
     ['a 404', new NetError('network', 'http://a answered 404', 404), 'invalid_input'],
+    [
+      'a host DNS does not know',
+      new NetError('unresolvable', 'The host nowhere.invalid does not exist: DNS has no address for it'),
+      'invalid_input',
+    ],
   ])('makes %s a permanent %s', (_name, error, code) => {
     const failure = fetchFailure(error, 'http://a/b.mp4', limits);
     expect(failure).toBeInstanceOf(DomainError);

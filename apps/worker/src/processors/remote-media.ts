@@ -54,7 +54,8 @@ async function sha256Of(path: string): Promise<string> {
 
 /**
  * What a failed fetch means for the job. A refused or malformed target, a redirect loop and a 4xx
- * never heal (permanent `invalid_input`); a 5xx, a reset or a DNS hiccup may, so they stay plain
+ * never heal (permanent `invalid_input`), nor does a host name that DNS says does not exist; a 5xx,
+ * a reset or a resolver that could not answer may, so they stay plain
  * errors and the job is retried with backoff.
  */
 export function fetchFailure(error: unknown, url: string, limits: { maxBytes: number; timeoutMs: number }): Error {
@@ -65,6 +66,8 @@ export function fetchFailure(error: unknown, url: string, limits: { maxBytes: nu
     case 'invalid_url':
     case 'too_many_redirects':
       return new InvalidInputError(error.message, details);
+    case 'unresolvable':
+      return new InvalidInputError(`${error.message}; check the URL's host name`, details);
     case 'too_large':
       return new DomainError('payload_too_large', `${error.message} (MAX_UPLOAD_BYTES)`, {
         ...details,

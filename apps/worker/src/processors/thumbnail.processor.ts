@@ -43,6 +43,8 @@ export class ThumbnailProcessor implements OnApplicationBootstrap {
         timesSec: payload.timesSec,
         widthPx: payload.widthPx,
         outputDir,
+        durationSec: asset.durationSec,
+        fps: asset.probe.fps,
       });
       await this.media.runner.run(command.args, { timeoutMs: this.config.media.jobTimeoutMs, signal: context.signal });
       // ffmpeg may exit 0 after ENOSPC with a truncated output.
@@ -53,6 +55,17 @@ export class ThumbnailProcessor implements OnApplicationBootstrap {
       const variants: VariantRow[] = [];
       for (const [i, fileName] of command.fileNames.entries()) {
         const tempPath = join(outputDir, fileName);
+        // ffmpeg exits 0 when a seek finds no frame; say that, rather than "not a media file" from probing nothing.
+        const sizeBytes = await stat(tempPath).then(
+          (info) => info.size,
+          () => 0,
+        );
+        if (sizeBytes === 0) {
+          throw new InvalidMediaError(
+            `No frame could be decoded at ${payload.timesSec[i]}s of this ${asset.durationSec ?? '?'}s video; the stream may end early or be damaged`,
+            { assetId: asset.id, timeSec: payload.timesSec[i] },
+          );
+        }
         const facts = await this.media.probe(tempPath);
         const id = randomUUID();
         const storageKey = storageKeys.variant(payload.tenantId, id, 'jpg');
@@ -67,7 +80,7 @@ export class ThumbnailProcessor implements OnApplicationBootstrap {
           quality: payload.purpose === 'poster' ? 'poster' : null,
           storageKey,
           mime: 'image/jpeg',
-          sizeBytes: (await stat(tempPath)).size,
+          sizeBytes,
           durationSec: null,
           width: facts.width,
           height: facts.height,

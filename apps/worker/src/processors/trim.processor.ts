@@ -3,7 +3,7 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { APP_CONFIG, type AppConfig } from '@reelforge/config';
 import { JobType, type TrimJobPayload, TrimMode, VariantKind } from '@reelforge/contracts';
 import { MediaTools } from '@reelforge/media/nest';
-import { buildTrimCommand, expectedTrimDurationSec } from '@reelforge/render';
+import { buildTrimCommand, displaySize, expectedTrimDurationSec, oddFrameWarning } from '@reelforge/render';
 import { LocalStorage, storageKeys } from '@reelforge/storage';
 import { type Queue } from 'bull';
 import { randomUUID } from 'node:crypto';
@@ -52,10 +52,13 @@ export class TrimProcessor implements OnApplicationBootstrap {
         hasVideo: asset.hasVideo,
         hasAudio: asset.hasAudio,
         colour: asset.probe,
+        frame: asset.hasVideo ? displaySize(asset.probe) : undefined,
       };
-      const warnings: string[] = [];
+      const oddFrame = input.mode === TrimMode.Accurate ? oddFrameWarning(input.frame) : null;
+      const warnings: string[] = oddFrame ? [oddFrame] : [];
       let smartCut = false;
-      if (payload.mode === TrimMode.Accurate && asset.hasVideo) {
+      // An odd-sized picture is cropped to even sides, so no GOP of it can be copied.
+      if (payload.mode === TrimMode.Accurate && asset.hasVideo && !oddFrame) {
         const workDir = await this.storage.tempDir(`${payload.jobId}-cut`);
         try {
           const outcome = await smartCutTrim(this.media, {

@@ -83,7 +83,7 @@ export class WebhookProcessor implements OnModuleInit {
       if (!(error instanceof NetError)) throw error;
       const durationMs = Date.now() - startedMs;
       // `refused` and `invalid_url` are decided by the URL and our policy, not the weather.
-      const permanent = error.kind === 'refused' || error.kind === 'invalid_url';
+      const permanent = error.kind === 'refused' || error.kind === 'invalid_url' || error.kind === 'unresolvable';
       await this.record(payload, attempt, { statusCode: null, error: `${error.kind}: ${error.message}`, durationMs });
       if (permanent) {
         job.discard();

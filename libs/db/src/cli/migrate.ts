@@ -24,7 +24,20 @@ async function main(): Promise<void> {
   }
 }
 
+/** A refused connection, also inside the AggregateError Node raises when it tried IPv4 and IPv6. */
+function isRefused(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  if ('code' in error && error.code === 'ECONNREFUSED') return true;
+  return error instanceof AggregateError && error.errors.some(isRefused);
+}
+
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(error instanceof Error ? error.message || error.name : error);
+  if (isRefused(error)) {
+    console.error(
+      'Nothing answers at DATABASE_URL. Start PostgreSQL there or correct DATABASE_URL in .env; ' +
+        '`npm run dev` starts an embedded PostgreSQL itself when the local default does not answer.',
+    );
+  }
   process.exit(1);
 });

@@ -8,7 +8,7 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { AssetKind, AssetOrigin, type AudioAnalysis, type ProbeFacts } from '@reelforge/contracts';
+import { AssetKind, AssetOrigin, type AudioAnalysis, type ProbeFacts, type Transcript } from '@reelforge/contracts';
 import { TenantEntity } from './tenant.entity.js';
 import { bigintAsNumber } from './transformers.js';
 
@@ -85,6 +85,10 @@ export class AssetEntity {
   /** Beat analysis of the audio, computed once by an `analysis` job; null until then. */
   @Column({ type: 'jsonb', nullable: true })
   analysis!: AudioAnalysis | null;
+
+  /** For a captions asset made by transcription: the words with their timings, and what made them. */
+  @Column({ type: 'jsonb', nullable: true })
+  transcript!: Transcript | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

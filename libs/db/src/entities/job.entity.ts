@@ -66,6 +66,10 @@ export class JobEntity {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   warnings!: string[];
 
+  /** The last lines ffmpeg wrote to stderr in the final attempt (at most 8 KiB), kept as the render log. */
+  @Column({ name: 'stderr_tail', type: 'text', nullable: true })
+  stderrTail!: string | null;
+
   /** SHA-256 of the canonical request, to tell a repeated Idempotency-Key with another body (409). */
   @Column({ name: 'request_hash', type: 'char', length: 64, nullable: true })
   requestHash!: string | null;
