@@ -794,10 +794,16 @@ async function main(): Promise<void> {
   const extras: Record<string, unknown> = {};
   const service = await startService();
   try {
-    if (only.has('ladder')) rows.push(await benchLadder(service));
-    if (only.has('trim')) rows.push(await benchTrim(service));
-    if (only.has('overlay')) rows.push(await benchOverlay(service));
-    if (only.has('goldenFrame')) rows.push(await benchGoldenFrame(service, runner, binaries.ffmpegPath));
+    // Each row is printed and written as soon as it is measured, so a run cut short still leaves its figures.
+    const done = (row: Row): void => {
+      rows.push(row);
+      console.log(JSON.stringify(row));
+      if (process.env.BENCH_NO_WRITE !== '1') writeMeasurements(markdown(rows, extras));
+    };
+    if (only.has('trim')) done(await benchTrim(service));
+    if (only.has('overlay')) done(await benchOverlay(service));
+    if (only.has('ladder')) done(await benchLadder(service));
+    if (only.has('goldenFrame')) done(await benchGoldenFrame(service, runner, binaries.ffmpegPath));
   } finally {
     await service.close();
   }
