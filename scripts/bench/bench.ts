@@ -763,7 +763,10 @@ function markdown(rows: readonly Row[], extras: Record<string, unknown>): string
         `≤ ${row.aim}x`,
         `${MB(row.job.ffmpegPeakRssMb)} / ${MB(row.handWritten.ffmpegPeakRssMb)}`,
         MB(row.job.nodePeakRssMb),
-      ].join(' | ').replace(/^/, '| ').replace(/$/, ' |'),
+      ]
+        .join(' | ')
+        .replace(/^/, '| ')
+        .replace(/$/, ' |'),
     ),
     '',
     '```json',
