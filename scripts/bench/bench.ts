@@ -292,7 +292,23 @@ async function runJob(service: Service, path: string, body: unknown): Promise<Re
 /** Uploads with curl, as a client would; streamed from disk. */
 async function uploadAsset(service: Service, path: string, name: string): Promise<string> {
   const { stdout } = await execFileAsync('curl', ['-sS', '--fail-with-body', '-X', 'POST', `${service.base}/v1/assets`, '-H', `X-API-Key: ${service.key}`, '-F', `file=@${path};filename=${name}`]); // prettier-ignore
-  return (JSON.parse(stdout) as { id: string }).id;
+  const id = (JSON.parse(stdout) as { id: string }).id;
+  await settle(service);
+  return id;
+}
+
+/**
+ * Waits until the tenant has no queued or running job: an upload queues its own poster (and audio analysis) jobs,
+ * whose ffmpeg runs would otherwise be counted in the first measured job.
+ */
+async function settle(service: Service): Promise<void> {
+  for (;;) {
+    const busy = await Promise.all(
+      ['queued', 'processing'].map(async (status) => (await service.call(`/v1/jobs?status=${status}`, { key: service.key })).total as number), // prettier-ignore
+    );
+    if (busy.every((count) => count === 0)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 /** Frame timestamps of the first video stream, for "same frames" checks. */
