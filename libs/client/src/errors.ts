@@ -1,25 +1,11 @@
 import { type components } from './generated/openapi.js';
 
 /**
- * Codes the API answers today (the `error` field of every error body). The union stays open: a newer
- * server may add codes, and a client must still surface them rather than fail to parse.
+ * Codes the API publishes (the `ErrorCode` enum of openapi.json: every error body's `error`, every job's
+ * `error.code`). The union stays open: a newer server may add codes, and a client must still surface them
+ * rather than fail to parse.
  */
-export type KnownApiErrorCode =
-  | 'invalid_input'
-  | 'malformed_json'
-  | 'invalid_media'
-  | 'probe_timeout'
-  | 'payload_too_large'
-  | 'not_found'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'rate_limited'
-  | 'conflict'
-  | 'idempotency_conflict'
-  | 'queue_unavailable'
-  | 'render_failed'
-  | 'render_timeout'
-  | 'internal';
+export type KnownApiErrorCode = components['schemas']['ErrorCode'];
 export type ApiErrorCode = KnownApiErrorCode | (string & NonNullable<unknown>);
 
 export type ApiErrorBody = components['schemas']['ApiErrorDto'] & { errorId?: string };

@@ -1,3 +1,5 @@
+import { type ApiErrorCode } from './error-codes.js';
+
 /**
  * Codes for failures the caller can act on. Each transport maps them once, exhaustively:
  * the API to HTTP statuses, the worker to "fail now, do not retry".
@@ -18,6 +20,10 @@ export type ErrorCode =
   | 'precondition_required'
   /** The feature needs settings the operator has not made (the message names them). */
   | 'not_configured';
+
+// Every domain code is one of the published codes, with its status in the one table.
+type AssertDomainCodesPublished<T extends `${ApiErrorCode}`> = T;
+export type PublishedDomainErrorCode = AssertDomainCodesPublished<ErrorCode>;
 
 export class DomainError extends Error {
   constructor(

@@ -7,3 +7,4 @@ export * from './queues.js';
 export * from './timecode.js';
 export * from './transcript.js';
 export * from './text-input.js';
+export * from './error-codes.js';

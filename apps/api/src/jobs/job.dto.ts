@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { JobPriority, JobStatus, JobType } from '@reelforge/contracts';
+import { ApiErrorCode, JobPriority, JobStatus, JobType } from '@reelforge/contracts';
 import { IsEnum, IsOptional } from 'class-validator';
 import { PageMetaDto, PageQueryDto } from '../http/pagination.dto.js';
 
 export class JobErrorDto {
-  @ApiProperty({ example: 'invalid_media', description: 'A stable snake_case code.' })
+  @ApiProperty({ enum: ApiErrorCode, enumName: 'ErrorCode', example: ApiErrorCode.InvalidMedia })
   code!: string;
 
   @ApiProperty({ example: 'The source has no video or audio stream' })
@@ -15,7 +15,7 @@ export class AttemptErrorDto {
   @ApiProperty({ example: 1, description: '1-based attempt number.' })
   attempt!: number;
 
-  @ApiProperty({ example: 'internal' })
+  @ApiProperty({ enum: ApiErrorCode, enumName: 'ErrorCode', example: ApiErrorCode.Internal })
   code!: string;
 
   @ApiProperty({ example: 'connect ECONNREFUSED' })

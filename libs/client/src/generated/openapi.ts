@@ -885,6 +885,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description A stable code to branch on; the whole list, with statuses, is in docs/input-rules.md.
+         * @enum {string}
+         */
+        ErrorCode: "invalid_input" | "malformed_json" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_conflict" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "range_not_satisfiable" | "invalid_media" | "probe_timeout" | "render_failed" | "render_timeout" | "precondition_required" | "rate_limited" | "internal" | "not_configured" | "unavailable" | "queue_unavailable" | "queue_lost" | "worker_lost" | "worker_shutdown" | "storage_full" | "storage_unavailable" | "database_unavailable";
         ApiErrorDto: {
             /**
              * @description The HTTP status, repeated for clients that lose it.
@@ -892,10 +897,10 @@ export interface components {
              */
             statusCode: number;
             /**
-             * @description A stable snake_case code to branch on.
+             * @description A stable code to branch on; the whole list, with statuses, is in docs/input-rules.md.
              * @example invalid_input
              */
-            error: string;
+            error: components["schemas"]["ErrorCode"];
             /**
              * @description What went wrong, for humans.
              * @example end must be greater than start
@@ -1415,11 +1420,8 @@ export interface components {
         /** @enum {string} */
         JobType: "trim" | "overlay" | "watermark" | "transcode" | "generate" | "thumbnail" | "import" | "analysis" | "transcribe";
         JobErrorDto: {
-            /**
-             * @description A stable snake_case code.
-             * @example invalid_media
-             */
-            code: string;
+            /** @example invalid_media */
+            code: components["schemas"]["ErrorCode"];
             /** @example The source has no video or audio stream */
             message: string;
         };
@@ -1430,7 +1432,7 @@ export interface components {
              */
             attempt: number;
             /** @example internal */
-            code: string;
+            code: components["schemas"]["ErrorCode"];
             /** @example connect ECONNREFUSED */
             message: string;
             /**
