@@ -86,7 +86,12 @@ describe.each(['local', 's3'] as const)('storage and signed links (%s driver)', 
     for await (const object of storage.list(`assets/${tenant.tenantId}/`)) stored.push(object);
     expect(stored).toHaveLength(1);
     expect(stored[0].sizeBytes).toBe(readFileSync(testMedia.clip720p4s()).length);
-    expect(readdirSync(join(harness.config.storage.mediaRoot, 'tmp'))).toEqual([]);
+    // The upload's own poster job may still be using its scratch directory: it must be gone once it ends.
+    const scratch = join(harness.config.storage.mediaRoot, 'tmp');
+    for (let waitedMs = 0; readdirSync(scratch).length > 0 && waitedMs < 30_000; waitedMs += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(readdirSync(scratch)).toEqual([]);
     if (driver === 's3') {
       // Nothing of the media on this machine's disk: only the scratch directory.
       expect(readdirSync(harness.config.storage.mediaRoot).sort()).toEqual(['tmp']);
