@@ -10,7 +10,7 @@ import {
   uploadAsset,
   waitForJob,
 } from '../../../test/support/harness.js';
-import { frameAt, probeJson } from '../../../test/support/media-checks.js';
+import { expectColorNear, frameAt, probeJson } from '../../../test/support/media-checks.js';
 import { testConfig } from '../../../test/support/test-config.js';
 import { testMedia } from '../../../test/support/test-media.js';
 
@@ -113,6 +113,24 @@ describe('POST /v1/overlays and /v1/watermark', () => {
     ]);
     const variants = await harness.http.get(`/v1/assets/${videoId}/variants`).set('X-API-Key', tenant.key).expect(200);
     expect(variants.body.some((v: { kind: string }) => v.kind === 'watermark')).toBe(true);
+  });
+
+  it('lines text up with the corner it is anchored to when no width or alignment is given', async () => {
+    // The box is as wide as the frame by default; a background box shows where the text itself sits.
+    const purple = [127, 63, 191];
+    const file = await render('/v1/watermark', {
+      source: { assetId: videoId },
+      text: 'Acme',
+      style: { fontSizePx: 40, color: '#FFFFFF', background: { color: '#7F3FBF', paddingPx: 12, radiusPx: 0 } },
+      marginPx: 16,
+    });
+    const at = frameAt(file, 1, 1280);
+    // Just inside the bottom-right corner of the background box (16 px margin, then its padding).
+    expectColorNear(at(1280 - 16 - 4, 720 - 16 - 4), purple, 40);
+    const left = at(16 + 4, 720 - 16 - 4);
+    expect(
+      Math.abs(left[0]! - purple[0]!) + Math.abs(left[1]! - purple[1]!) + Math.abs(left[2]! - purple[2]!),
+    ).toBeGreaterThan(90);
   });
 
   const image = (extra: Record<string, unknown> = {}) => ({

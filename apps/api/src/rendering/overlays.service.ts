@@ -10,6 +10,7 @@ import {
   type OverlayLayerPayload,
 } from '@reelforge/contracts';
 import {
+  type Anchor,
   anchorPosition,
   compileExpression,
   evaluateExpression,
@@ -19,6 +20,7 @@ import {
   OVERLAY_VARIABLES,
   parseExpression,
 } from '@reelforge/filtergraph';
+import { type TextAlign } from '@reelforge/text';
 import { displaySize } from '@reelforge/render';
 import { LibraryCatalog } from '@reelforge/storage';
 import { type JobAcceptedDto } from '../jobs/job.dto.js';
@@ -56,6 +58,24 @@ const DEFAULT_WATERMARK_SCALE = 0.15;
  * before a worker spends time on it: sources exist and are the right kind, expressions parse,
  * windows lie inside the video, fonts exist. Every refusal names the field.
  */
+/**
+ * A text box defaults to the frame's width, so left-aligned text would sit at the left edge whatever the
+ * anchor. When the caller anchored the layer (or it is a watermark, bottom-right by default) and gave
+ * neither a width nor an alignment, the text lines up with the side it is anchored to.
+ */
+function alignForAnchor(
+  dto: LayerLookDto,
+  input: { style?: { align?: unknown }; widthPx?: number },
+  fallback: Anchor | null,
+): TextAlign | undefined {
+  if (input.style?.align !== undefined || input.widthPx !== undefined) return undefined;
+  const horizontal = dto.position ? dto.position.x : (dto.x ?? dto.xPx);
+  if (horizontal !== undefined) return undefined;
+  const anchor = dto.position ? (dto.position.anchor ?? fallback) : (dto.anchor ?? fallback);
+  if (!anchor) return undefined;
+  return anchor.endsWith('right') ? 'right' : anchor.endsWith('left') ? 'left' : 'center';
+}
+
 @Injectable()
 export class OverlaysService {
   constructor(
@@ -140,6 +160,7 @@ export class OverlaysService {
         }
         const { input, textField } = this.textInput(dto, field, warnings);
         const text = await this.text.toSpec(tenantId, input, this.textFrame(frame, dto), textField);
+        text.align ??= alignForAnchor(dto, input, null);
         return {
           kind: 'text',
           text,
@@ -226,6 +247,7 @@ export class OverlaysService {
       const { input, textField } = this.textInput(dto, field, warnings);
       const frameForText = { ...this.textFrame(frame, dto), marginPx: dto.marginPx ?? dto.position?.marginPx ?? 24 };
       const text = await this.text.toSpec(tenantId, input, frameForText, textField);
+      text.align ??= alignForAnchor(dto, input, 'bottom-right');
       return {
         kind: 'text',
         text,
