@@ -142,6 +142,15 @@ export function jobCancelChannel(prefix: string): string {
   return `${prefix}:job-cancel`;
 }
 
+/**
+ * The Redis pub/sub channel on which whoever commits a job's terminal state (the worker on success or
+ * failure, the API on cancel) publishes its id, so event streams answer at once instead of at their next
+ * poll. A hint only: a missed message costs one poll interval, never a wrong answer (the row decides).
+ */
+export function jobChangedChannel(prefix: string): string {
+  return `${prefix}:job-changed`;
+}
+
 /** What is published on {@link jobCancelChannel}. */
 export interface JobCancelMessage {
   jobId: string;

@@ -2,7 +2,14 @@ import { getQueueToken } from '@nestjs/bull';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '@reelforge/config';
-import { type JobCancelMessage, jobCancelChannel, type JobItem, JobType, QUEUE_NAMES } from '@reelforge/contracts';
+import {
+  type JobCancelMessage,
+  jobCancelChannel,
+  jobChangedChannel,
+  type JobItem,
+  JobType,
+  QUEUE_NAMES,
+} from '@reelforge/contracts';
 import { type Queue } from 'bull';
 
 /** Attempts for transient faults (worker lost, storage hiccup). Bad input fails on the first. */
@@ -69,6 +76,11 @@ export class JobProducer implements OnModuleInit {
   async publishCancel(type: JobType, jobId: string): Promise<void> {
     const message: JobCancelMessage = { jobId };
     await this.queueFor(type).client.publish(jobCancelChannel(this.config.queue.prefix), JSON.stringify(message));
+  }
+
+  /** Announces a committed terminal state, so event streams answer at once (see {@link jobChangedChannel}). */
+  async publishJobChanged(type: JobType, jobId: string): Promise<void> {
+    await this.queueFor(type).client.publish(jobChangedChannel(this.config.queue.prefix), jobId);
   }
 
   /** The Bull job id is the job row id, so enqueueing the same row twice cannot run it twice. */

@@ -4,9 +4,10 @@ import { type Response } from 'express';
 import { type JobSnapshot } from './jobs.service.js';
 
 /**
- * The row is polled rather than pushed: progress is written at most once a second anyway, every API
+ * The row is re-read on this interval: progress is written at most once a second anyway, every API
  * process can answer any stream with no shared state, and one indexed read per stream per tick is
- * cheap. Postgres LISTEN/NOTIFY would need a trigger and a dedicated connection per process.
+ * cheap. The end of a job is pushed as well (the job-changed channel wakes the stream early), so a
+ * client waiting for the result hears it within milliseconds rather than up to one interval late.
  */
 export const JOB_EVENTS_POLL_MS = 500;
 /** Proxies close idle connections (nginx after 60 s by default); a comment line keeps it open. */
@@ -26,6 +27,9 @@ export async function streamJobEvents(
   response: Response,
   first: JobSnapshot,
   read: () => Promise<JobSnapshot>,
+  /** Resolves after `ms`, or sooner when the job is announced as changed, or when the signal aborts. */
+  waitForChange: (ms: number, signal: AbortSignal) => Promise<unknown> = (ms) =>
+    new Promise((resolve) => setTimeout(resolve, ms)),
 ): Promise<void> {
   response.status(200);
   response.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
@@ -36,10 +40,12 @@ export async function streamJobEvents(
   response.flushHeaders();
 
   let closed = false;
+  const gone = new AbortController();
   // The response's 'close', not the request's: since Node 16 a request emits 'close' as soon as its
   // (empty) body is consumed, while the response emits it when the connection goes or the stream ends.
   response.on('close', () => {
     closed = true;
+    gone.abort();
   });
   let last: JobSnapshot | null = null;
   let lastWriteMs = Date.now();
@@ -65,7 +71,7 @@ export async function streamJobEvents(
       response.write(': heartbeat\n\n');
       lastWriteMs = Date.now();
     }
-    await new Promise((resolve) => setTimeout(resolve, JOB_EVENTS_POLL_MS));
+    await waitForChange(JOB_EVENTS_POLL_MS, gone.signal);
     if (closed) break;
     try {
       snapshot = await read();

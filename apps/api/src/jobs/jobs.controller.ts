@@ -15,6 +15,7 @@ import { type ApiPrincipal, Principal } from '../auth/principal.js';
 import { ApiErrorDto } from '../http/api-error.dto.js';
 import { sendStoredFile } from '../http/send-stored-file.js';
 import { variantFileName } from '../variants/variant.dto.js';
+import { JobChangeListener } from './job-change-listener.js';
 import { streamJobEvents } from './job-events.js';
 import { JobDto, JobPageDto, ListJobsQueryDto, WebhookDeliveryDto } from './job.dto.js';
 import { JobsService } from './jobs.service.js';
@@ -27,6 +28,7 @@ export class JobsController {
   constructor(
     private readonly jobs: JobsService,
     private readonly storage: ObjectStorage,
+    private readonly changes: JobChangeListener,
   ) {}
 
   @Get()
@@ -81,7 +83,8 @@ export class JobsController {
   @ApiOkResponse({
     description:
       'Server-sent events: `status` {status, error}, `progress` {progress} and `eta` {etaSec, queuePosition}, each ' +
-      'when it changes (checked every 500 ms), a `: heartbeat` comment every 15 s; closes after a terminal status.',
+      'when it changes (checked every 500 ms; the end of a job is sent at once), a `: heartbeat` comment every 15 s; ' +
+      'closes after a terminal status.',
   })
   @ApiNotFoundResponse({ type: ApiErrorDto })
   async events(
@@ -91,7 +94,12 @@ export class JobsController {
   ): Promise<void> {
     // Read once before the stream opens, so an unknown job is a plain 404 rather than an empty stream.
     const first = await this.jobs.snapshot(principal.tenantId, id);
-    await streamJobEvents(response, first, () => this.jobs.snapshot(principal.tenantId, id));
+    await streamJobEvents(
+      response,
+      first,
+      () => this.jobs.snapshot(principal.tenantId, id),
+      (ms, signal) => this.changes.waitForChange(id, ms, signal),
+    );
   }
 
   @Get(':id/result')

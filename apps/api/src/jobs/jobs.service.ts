@@ -198,6 +198,9 @@ export class JobsService {
         .publishCancel(canceled.type, id)
         .catch((error: unknown) => this.logger.warn(`Cancel of ${id} not published: ${String(error)}`));
     }
+    await this.producer
+      .publishJobChanged(canceled.type, id)
+      .catch((error: unknown) => this.logger.debug(`Change of ${id} not announced: ${String(error)}`));
     await this.notifyFinished(id);
     return this.get(tenantId, id);
   }

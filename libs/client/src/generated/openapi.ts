@@ -4129,7 +4129,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Server-sent events: `status` {status, error}, `progress` {progress} and `eta` {etaSec, queuePosition}, each when it changes (checked every 500 ms), a `: heartbeat` comment every 15 s; closes after a terminal status. */
+            /** @description Server-sent events: `status` {status, error}, `progress` {progress} and `eta` {etaSec, queuePosition}, each when it changes (checked every 500 ms; the end of a job is sent at once), a `: heartbeat` comment every 15 s; closes after a terminal status. */
             200: {
                 headers: {
                     [name: string]: unknown;
