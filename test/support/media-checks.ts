@@ -30,8 +30,8 @@ export function frameAt(path: string, timeSec: number, widthPx: number): (x: num
   const args = [
     '-v',
     'error',
-    '-ss',
-    String(timeSec),
+    // No seek for the first frame: the image2 demuxer answers a seek in a single JPEG with no frame at all.
+    ...(timeSec > 0 ? ['-ss', String(timeSec)] : []),
     '-i',
     path,
     '-frames:v',

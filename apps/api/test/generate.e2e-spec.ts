@@ -117,6 +117,14 @@ describe('POST /v1/generate', () => {
     expectColorNear(pixel(180, 590), [0xd4, 0xaf, 0x37], 6);
     // The background outside every layer.
     expectColorNear(pixel(5, 300), [5, 5, 5], 6);
+
+    // The poster is the same run's second output: a full-range JPEG of the middle frame, in the same colours.
+    const posterPath = await downloadTo(harness, tenant.key, outputs[1].url, 'generated-poster.jpg');
+    const still = probeJson(posterPath).streams[0];
+    expect(still).toMatchObject({ codec_name: 'mjpeg', width: 360, height: 640 });
+    const posterPixel = frameAt(posterPath, 0, 360);
+    expectColorNear(posterPixel(180, 590), [0xd4, 0xaf, 0x37], 8);
+    expectColorNear(posterPixel(5, 300), [5, 5, 5], 8);
   });
 
   it('answers a dry run with the plan and the argv, and queues nothing', async () => {

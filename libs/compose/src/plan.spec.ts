@@ -231,3 +231,50 @@ describe('Ken Burns path', () => {
     expect(view).toEqual({ zoom: 2, centerXPx: 25, centerYPx: 50 });
   });
 });
+
+describe('planComposition poster', () => {
+  const composition = (output: Record<string, unknown>): CompositionInput => ({
+    output: { widthPx: 1080, heightPx: 1920, fps: 30, durationSec: 15, ...output },
+    layers: [{ type: 'color', color: '#D4AF37' }],
+  });
+  const withPoster = (output: Record<string, unknown> = {}) =>
+    planComposition({
+      composition: parseComposition(composition(output)),
+      media: new Map(),
+      captions: new Map(),
+      workDir: '/work/job',
+      outputPath: '/out/video.mp4',
+      poster: { path: '/work/job/poster.jpg', maxWidthPx: 1280 },
+    });
+
+  it('writes the middle frame as a second output of the same run, sized without a probe', () => {
+    const planned = withPoster();
+    expect(planned.poster).toEqual({
+      path: '/work/job/poster.jpg',
+      frameIndex: 225,
+      timeSec: 7.5,
+      widthPx: 1080,
+      heightPx: 1920,
+    });
+    expect(planned.filterGraph).toContain('split=2');
+    expect(planned.filterGraph).toContain('trim=start_frame=225:end_frame=226');
+    expect(planned.filterGraph).toContain('out_color_matrix=bt601:out_range=pc');
+    // The video output comes first with its -t; the poster output after it, one frame, JPEG.
+    const videoAt = planned.argv.indexOf('/out/video.mp4');
+    expect(planned.argv.slice(videoAt + 1)).toEqual([
+      '-map', '[poster]', '-frames:v', '1', '-c:v', 'mjpeg', '-q:v', '3', '-update', '1', '-f', 'image2', '/work/job/poster.jpg',
+    ]); // prettier-ignore
+  });
+
+  it('caps the width and keeps the aspect with an even height', () => {
+    expect(withPoster({ widthPx: 1920, heightPx: 1080 }).poster).toMatchObject({ widthPx: 1280, heightPx: 720 });
+    expect(withPoster({ widthPx: 1920, heightPx: 1000 }).poster).toMatchObject({ widthPx: 1280, heightPx: 666 });
+  });
+
+  it('plans no poster unless asked', () => {
+    const planned = plan(composition({}));
+    expect(planned.poster).toBeNull();
+    expect(planned.filterGraph).not.toContain('split');
+    expect(planned.argv.at(-1)).toBe('/out/video.mp4');
+  });
+});

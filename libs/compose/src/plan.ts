@@ -49,6 +49,20 @@ export interface PlanInput {
   /** Where the text PNGs are to be written (TextImage.path is inside it). */
   workDir: string;
   outputPath: string;
+  /**
+   * A JPEG still of the middle frame, written by the same ffmpeg run as a second output (the composited frame is
+   * split once; no second process decodes the output again). At most `maxWidthPx` wide, aspect kept.
+   */
+  poster?: { path: string; maxWidthPx: number };
+}
+
+/** The poster as planned: which frame, and its size (so nobody needs to probe it). */
+export interface PlannedPoster {
+  path: string;
+  frameIndex: number;
+  timeSec: number;
+  widthPx: number;
+  heightPx: number;
 }
 
 /** A PNG the worker draws with `renderTextLayer` before running ffmpeg: static text is drawn once, not per frame. */
@@ -82,7 +96,11 @@ export interface CompositionPlan {
   argv: string[];
   warnings: string[];
   hasAudio: boolean;
+  poster: PlannedPoster | null;
 }
+
+/** The poster is a still for listings and players, not a full-resolution frame grab. */
+export const POSTER_MAX_WIDTH_PX = 1280;
 
 /** Cues across all subtitles layers; each is one PNG input and one overlay, so this bounds the graph. */
 export const MAX_CAPTION_CUES = 500;
@@ -194,6 +212,9 @@ class Planner {
     });
 
     const hasAudio = this.out.format !== 'gif' && this.audioPads.length > 0;
+    const poster = this.input.poster ? this.planPoster(this.input.poster) : null;
+    let posterPad: Pad | null = null;
+    if (poster) [current, posterPad] = this.posterBranch(current, poster);
     const videoPad = this.finishVideo(current);
     const audioPad = hasAudio ? this.mixAudio() : null;
     const size = this.encodedSize();
@@ -209,6 +230,23 @@ class Planner {
       '-t',
       n(this.durationSec),
       this.input.outputPath,
+      ...(poster && posterPad
+        ? [
+            '-map',
+            `[${posterPad}]`,
+            '-frames:v',
+            '1',
+            '-c:v',
+            'mjpeg',
+            '-q:v',
+            '3',
+            '-update',
+            '1',
+            '-f',
+            'image2',
+            poster.path,
+          ]
+        : []),
     ];
     return {
       ...size,
@@ -223,7 +261,46 @@ class Planner {
       argv,
       warnings: this.warnings,
       hasAudio,
+      poster,
     };
+  }
+
+  /** The middle frame (on the output's frame grid), at most `maxWidthPx` wide with an even height. */
+  private planPoster(request: { path: string; maxWidthPx: number }): PlannedPoster {
+    const frames = Math.max(1, Math.round(this.durationSec * this.fps));
+    const frameIndex = Math.min(frames - 1, Math.round(frames / 2));
+    const size = this.encodedSize();
+    const widthPx = Math.min(size.widthPx, Math.max(2, Math.floor(request.maxWidthPx / 2) * 2));
+    const heightPx = Math.max(2, Math.round((size.heightPx * widthPx) / size.widthPx / 2) * 2);
+    return { path: request.path, frameIndex, timeSec: frameIndex / this.fps, widthPx, heightPx };
+  }
+
+  /**
+   * Splits the composited frames: one branch goes on to the encoder, the other keeps only the poster frame (trim drops
+   * the rest without touching their pixels) and converts it to full-range BT.601 YUV, what JFIF decoders assume.
+   */
+  private posterBranch(current: Pad, poster: PlannedPoster): [Pad, Pad] {
+    const [main, still] = this.graph.split(current, 2, 'posterSplit');
+    const pad = this.graph.chain(
+      still,
+      [
+        { filter: 'trim', args: { start_frame: poster.frameIndex, end_frame: poster.frameIndex + 1 } },
+        {
+          filter: 'scale',
+          args: {
+            w: poster.widthPx,
+            h: poster.heightPx,
+            in_color_matrix: 'bt709',
+            in_range: 'tv',
+            out_color_matrix: 'bt601',
+            out_range: 'pc',
+          },
+        },
+        { filter: 'format', args: { pix_fmts: 'yuvj420p' } },
+      ],
+      'poster',
+    );
+    return [main, pad];
   }
 
   private facts(i: number): MediaFacts | null {

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type CompositionPlan, type MediaSource, parseOrThrow, planComposition } from '@reelforge/compose';
+import {
+  type CompositionPlan,
+  type MediaSource,
+  parseOrThrow,
+  planComposition,
+  POSTER_MAX_WIDTH_PX,
+} from '@reelforge/compose';
 import { AssetKind, type GenerateRequest, InvalidInputError, JobType } from '@reelforge/contracts';
 import { checkDrawable, FontRegistry } from '@reelforge/text';
 import { AssetEntity, resolveMediaInput } from '@reelforge/db';
@@ -67,6 +73,8 @@ export class GenerateService {
         captions: prepared.captions,
         workDir: 'work',
         outputPath: `output.${prepared.composition.output.format}`,
+        // The worker's argv, poster output included.
+        poster: { path: 'poster.jpg', maxWidthPx: POSTER_MAX_WIDTH_PX },
       });
       return {
         dryRun: true,

@@ -1,22 +1,15 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@reelforge/config';
-import { type CompositionPlan, planComposition } from '@reelforge/compose';
-import {
-  type GenerateJobPayload,
-  InvalidMediaError,
-  JobType,
-  type ProbeFacts,
-  VariantKind,
-} from '@reelforge/contracts';
+import { type CompositionPlan, planComposition, POSTER_MAX_WIDTH_PX } from '@reelforge/compose';
+import { type GenerateJobPayload, InvalidMediaError, JobType, VariantKind } from '@reelforge/contracts';
 import { MediaTools } from '@reelforge/media/nest';
-import { buildThumbnailCommand } from '@reelforge/render';
 import { LibraryCatalog, Scratch, storageKeys } from '@reelforge/storage';
 import { onceEach, prepareGeneration } from '@reelforge/templates';
 import { FontRegistry, renderTextLayer } from '@reelforge/text';
 import { type Queue } from 'bull';
 import { randomUUID } from 'node:crypto';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OutputRecorder, type VariantRow } from '../lifecycle/output-recorder.js';
 import { type JobContext, JobTracker } from '../lifecycle/tracked-processor.js';
@@ -26,13 +19,12 @@ import { SourceAssets } from './source-assets.js';
 import { WorkerGenerationResolver } from './worker-generation-resolver.js';
 
 const MIME_BY_FORMAT = { mp4: 'video/mp4', webm: 'video/webm', gif: 'image/gif' } as const;
-/** The poster is a still for listings and players, not a full-resolution frame grab. */
-const POSTER_MAX_WIDTH_PX = 1280;
 
 /**
  * Templates and compositions: expanded (with the music's beats and fetched URLs), planned, text drawn
- * once to PNGs, then one ffmpeg process renders the video. The output is a `generated` variant with a
- * poster from its middle as a `thumbnail` variant, committed together.
+ * once to PNGs, then one ffmpeg process renders the video and, as its second output, a poster of the
+ * middle frame. The output is a `generated` variant with the poster as a `thumbnail` variant,
+ * committed together.
  */
 @Injectable()
 export class GenerateProcessor implements OnApplicationBootstrap {
@@ -82,6 +74,7 @@ export class GenerateProcessor implements OnApplicationBootstrap {
         captions: prepared.captions,
         workDir,
         outputPath,
+        poster: { path: join(workDir, 'poster.jpg'), maxWidthPx: POSTER_MAX_WIDTH_PX },
       });
       const warnings = [...prepared.warnings, ...plan.warnings, ...(await this.drawText(tenantId, plan))];
       context.reportProgress(1);
@@ -103,7 +96,8 @@ export class GenerateProcessor implements OnApplicationBootstrap {
 
       const videoId = randomUUID();
       const videoKey = storageKeys.variant(tenantId, videoId, format);
-      const poster = await this.poster(workDir, outputPath, facts, context);
+      const poster = plan.poster;
+      if (!poster) throw new Error('The plan has no poster output');
       const posterId = randomUUID();
       const posterKey = storageKeys.variant(tenantId, posterId, 'jpg');
       const base = { tenantId, jobId: payload.jobId, sourceAssetId: null, quality: null } as const;
@@ -134,6 +128,7 @@ export class GenerateProcessor implements OnApplicationBootstrap {
           quality: 'poster',
           storageKey: posterKey,
           mime: 'image/jpeg',
+          // Written by the same run; a missing file (ffmpeg exited 0 without it) fails here rather than record nothing.
           sizeBytes: (await stat(poster.path)).size,
           durationSec: null,
           width: poster.widthPx,
@@ -176,28 +171,5 @@ export class GenerateProcessor implements OnApplicationBootstrap {
       await writeFile(image.path, png);
     }
     return warnings;
-  }
-
-  /** A still from the middle of the output, in a second, short ffmpeg run that decodes one frame. */
-  private async poster(
-    workDir: string,
-    videoPath: string,
-    videoFacts: ProbeFacts,
-    context: JobContext,
-  ): Promise<{ path: string; timeSec: number; widthPx: number | null; heightPx: number | null }> {
-    const outputDir = join(workDir, 'poster');
-    await mkdir(outputDir, { recursive: true });
-    const timeSec = Math.round(((videoFacts.durationSec ?? 0) / 2) * 1000) / 1000;
-    const command = buildThumbnailCommand({
-      sourcePath: videoPath,
-      source: videoFacts,
-      timesSec: [timeSec],
-      widthPx: Math.min(videoFacts.width ?? POSTER_MAX_WIDTH_PX, POSTER_MAX_WIDTH_PX),
-      outputDir,
-    });
-    await this.media.runner.run(command.args, { timeoutMs: this.config.media.jobTimeoutMs, signal: context.signal });
-    const path = join(outputDir, command.fileNames[0]);
-    const facts = await this.media.probe(path);
-    return { path, timeSec, widthPx: facts.width, heightPx: facts.height };
   }
 }
