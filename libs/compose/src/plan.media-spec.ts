@@ -36,6 +36,10 @@ function still(path: string, widthPx: number, heightPx: number): MediaFacts {
   };
 }
 
+function still120x100(path: string): MediaFacts {
+  return { ...still(path, 120, 100), pixelFormat: 'rgb24' };
+}
+
 function tone(path: string, durationSec: number): MediaFacts {
   return {
     path,
@@ -284,6 +288,105 @@ describe('planComposition, rendered by ffmpeg 5.1', () => {
     // Outside the box: the background, untouched by the track.
     near(pixel(frames(path, 'rgb24', 1.5), 320, 40, 200), [0, 255, 0], 8);
     near(pixel(frames(path, 'rgb24', 1.5), 320, 230, 110), [0, 255, 0], 8);
+  });
+
+  it('pads image members onto a boxed track (no canvas blend), in place, with the same xfade', async () => {
+    const box = { xPx: 100, yPx: 60, widthPx: 120, heightPx: 100 };
+    const red = lavfi('member-red.png', 'color=c=#ff0000:s=120x100');
+    const blue = lavfi('member-blue.png', 'color=c=#0000ff:s=120x100');
+    // Ken Burns at zoom 1 keeps the pixels and makes each member a full-window stream of known size.
+    const still = { kenBurns: { zoomFrom: 1, zoomTo: 1 }, fit: 'contain' as const, ...box };
+    const { path, plan } = await render(
+      'xfade-padded.mp4',
+      {
+        output: { widthPx: 320, heightPx: 240, fps: 25, durationSec: 3, background: '#00ff00' },
+        layers: [
+          { type: 'image', source: { library: 'red' }, track: 'main', durationSec: 2, ...still },
+          {
+            type: 'image',
+            source: { library: 'blue' },
+            track: 'main',
+            startSec: 1,
+            transition: { type: 'fade', durationSec: 1 },
+            ...still,
+          },
+        ],
+      },
+      { 0: still120x100(red), 1: still120x100(blue) },
+    );
+    expect(plan.filterGraph).toContain('pad=w=120:h=100:x=0:y=0');
+    expect(plan.filterGraph).not.toContain('0x000000@0:s=');
+    expect(Number(probe(path).format.duration)).toBeCloseTo(3, 1);
+    near(pixel(frames(path, 'rgb24', 0.5), 320, 160, 110), [255, 0, 0], 8);
+    near(pixel(frames(path, 'rgb24', 1.5), 320, 160, 110), [128, 0, 128], 16);
+    near(pixel(frames(path, 'rgb24', 2.5), 320, 160, 110), [0, 0, 255], 8);
+    near(pixel(frames(path, 'rgb24', 1.5), 320, 40, 200), [0, 255, 0], 8);
+    near(pixel(frames(path, 'rgb24', 1.5), 320, 230, 110), [0, 255, 0], 8);
+    // The box's edges: the member fills it exactly (padding offsets are the box's, not rounded away).
+    near(pixel(frames(path, 'rgb24', 0.5), 320, 101, 61), [255, 0, 0], 12);
+    near(pixel(frames(path, 'rgb24', 0.5), 320, 218, 158), [255, 0, 0], 12);
+    near(pixel(frames(path, 'rgb24', 0.5), 320, 98, 58), [0, 255, 0], 12);
+  });
+
+  it('makes an opaque full-frame backdrop the base: one lut blends it at 50 % over the background', async () => {
+    // A BT.709 limited yuv420p clip at 10 fps, smaller than the output: blended and scaled at its own size and rate.
+    const clip = lavfi('backdrop-rust.mp4', 'color=c=#C04020:s=160x120:r=10:d=1', [
+      '-vf', 'scale=out_color_matrix=bt709:out_range=tv,format=yuv420p',
+      '-c:v', 'libx264', '-preset', 'ultrafast', '-colorspace', 'bt709',
+      '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv',
+    ]); // prettier-ignore
+    const facts: MediaFacts = {
+      path: clip,
+      kind: 'video',
+      durationSec: 1,
+      widthPx: 160,
+      heightPx: 120,
+      fps: 10,
+      hasAudio: false,
+      hasVideo: true,
+      colorSpace: 'bt709',
+      pixelFormat: 'yuv420p',
+      colorRange: 'tv',
+    };
+    const { path, plan } = await render(
+      'backdrop.mp4',
+      {
+        output: { widthPx: 320, heightPx: 240, fps: 25, durationSec: 2, background: '#2040C0' },
+        layers: [
+          { type: 'video', source: { library: 'rust' }, loop: true, opacity: 0.5 },
+          { type: 'color', color: '#00ff00', widthPx: 40, heightPx: 40, anchor: 'top-left' },
+        ],
+      },
+      { 0: facts },
+    );
+    expect(plan.filterGraph).toContain('lutyuv=');
+    expect(plan.filterGraph).not.toContain('c=0x2040C0');
+    // Blended and resized before the frame rate is raised to 25 fps.
+    expect(plan.filterGraph.indexOf('lutyuv')).toBeLessThan(plan.filterGraph.indexOf('fps=fps=25'));
+    const facts2 = probe(path);
+    expect(facts2.streams[0]).toMatchObject({ width: 320, height: 240, r_frame_rate: '25/1', nb_frames: '50' });
+    // 0.5·#C04020 + 0.5·#2040C0
+    near(pixel(frames(path, 'rgb24', 1.5), 320, 200, 160), [112, 64, 112], 5);
+    // Layers after the backdrop still draw over it.
+    near(pixel(frames(path, 'rgb24', 1.5), 320, 20, 20), [0, 255, 0], 8);
+  });
+
+  it('blends an RGB photo backdrop after converting it (the same colours as an alpha overlay)', async () => {
+    const photo = lavfi('backdrop-white.png', 'color=c=#ffffff:s=320x240');
+    const { path, plan } = await render(
+      'backdrop-photo.mp4',
+      {
+        output: { widthPx: 320, heightPx: 240, fps: 30, durationSec: 1, background: '#D4AF37' },
+        layers: [{ type: 'image', source: { library: 'white' }, opacity: 0.25 }],
+      },
+      { 0: still(photo, 320, 240) },
+    );
+    expect(plan.filterGraph).toContain('lutyuv=');
+    expect(plan.filterGraph).not.toContain('overlay');
+    // The output's rate, not the image demuxer's 25.
+    expect(probe(path).streams[0]).toMatchObject({ r_frame_rate: '30/1', nb_frames: '30' });
+    // 0.25·white + 0.75·#D4AF37
+    near(pixel(frames(path, 'rgb24', 0.5), 320, 160, 120), [223, 195, 105], 6);
   });
 
   it('mixes two audio layers into one 48 kHz stereo stream as long as the output, with loudnorm', async () => {

@@ -278,3 +278,31 @@ describe('planComposition poster', () => {
     expect(planned.argv.at(-1)).toBe('/out/video.mp4');
   });
 });
+
+describe('planComposition backdrop', () => {
+  const output = { widthPx: 1080, heightPx: 1920, fps: 30, durationSec: 3 };
+  const webClip: MediaFacts = { ...mediaStub.clip4s(), colorRange: 'tv' };
+  const backgroundBase = 'color=c=0x000000@1:s=1080x1920';
+
+  it('uses an opaque full-frame clip as the base, blended over the background by one lutyuv', () => {
+    const planned = plan(
+      { output, layers: [{ type: 'video', source: { library: 'x' }, opacity: 0.7 }] },
+      { 0: webClip },
+    );
+    expect(planned.filterGraph).not.toContain(backgroundBase);
+    expect(planned.filterGraph).toMatch(/\[0:v:0\][^;]*lutyuv=y=val\*0\.7\+4\.8:u=val\*0\.7\+38\.4:v=val\*0\.7\+38\.4/);
+    expect(planned.filterGraph).not.toContain('overlay');
+  });
+
+  it.each([
+    ['a contained clip (bands of background show)', { fit: 'contain' as const }, webClip],
+    ['a clip that fades in', { fadeInSec: 1 }, webClip],
+    ['a clip shorter than the output that does not loop', {}, { ...webClip, durationSec: 2 }],
+    ['a clip with an alpha channel', {}, { ...webClip, pixelFormat: 'yuva420p' }],
+    ['a clip that does not start at 0', { startSec: 1 }, webClip],
+    ['a clip in a box', { widthPx: 540, heightPx: 960 }, webClip],
+  ])('keeps the background colour under %s', (_name, extra, facts) => {
+    const planned = plan({ output, layers: [{ type: 'video', source: { library: 'x' }, ...extra }] }, { 0: facts });
+    expect(planned.filterGraph).toContain(backgroundBase);
+  });
+});

@@ -1,7 +1,7 @@
 import { InvalidInputError } from '@reelforge/contracts';
 import { anchorPosition, type FilterStep, FilterGraph, formatNumber, type Pad } from '@reelforge/filtergraph';
 import { inputArgs } from '@reelforge/media';
-import { AAC_DEFAULTS, BT709_TAGS, FASTSTART, h264Args, sourceMatrix } from '@reelforge/render';
+import { AAC_DEFAULTS, BT709_TAGS, FASTSTART, h264Args, isWebYuv, sourceMatrix } from '@reelforge/render';
 import { defaultFontSizePx, parseColor, type TextLayerSpec } from '@reelforge/text';
 import { join } from 'node:path';
 import { kenBurnsSteps } from './ken-burns.js';
@@ -127,8 +127,15 @@ interface Prepared {
   pad: Pad;
   x: string;
   y: string;
-  /** still: one frame that overlay repeats; stream: frames for the whole window; video: may end early. */
+  /** still: one frame that overlay repeats; stream: frames for the window (or until a fade-in ends); video: may end early. */
   kind: 'still' | 'stream' | 'video';
+  /** True when the layer sends a frame for every frame of its window (a stream that does not stop after its fade-in). */
+  wholeWindow: boolean;
+  /**
+   * Where the content lands on the output frame, in pixels, when that is known before rendering (images and colour
+   * boxes without rotation); null for text and video, whose size is known only to ffmpeg.
+   */
+  placed: Box | null;
 }
 
 const n = formatNumber;
@@ -174,19 +181,24 @@ class Planner {
     const chainOf = new Map<number, TransitionChain>();
     for (const chain of chains) for (const member of chain.members) chainOf.set(member, chain);
 
-    let current = this.graph.chain(
-      [],
-      [
-        // One background frame is converted to BT.709 and repeated, rather than converting every frame.
-        { filter: 'color', args: { c: colorArg(this.out.background), s: this.sizeArg(this.out), r: this.fps } },
-        { filter: 'trim', args: { end_frame: 1 } },
-        ...toYuv(false),
-        { filter: 'loop', args: { loop: Math.max(0, Math.ceil(this.durationSec * this.fps) - 1), size: 1, start: 0 } },
-        { filter: 'setpts', args: [`N/${n(this.fps)}/TB`] },
-      ],
-      'base',
-    );
+    const backdrop = this.backdropIndex(chainOf);
+    let current =
+      backdrop === null
+        ? this.graph.chain(
+            [],
+            [
+              // One background frame is converted to BT.709 and repeated, rather than converting every frame.
+              { filter: 'color', args: { c: colorArg(this.out.background), s: this.sizeArg(this.out), r: this.fps } },
+              { filter: 'trim', args: { end_frame: 1 } },
+              ...toYuv(false),
+              { filter: 'loop', args: { loop: this.outputFrames() - 1, size: 1, start: 0 } },
+              { filter: 'setpts', args: [`N/${n(this.fps)}/TB`] },
+            ],
+            'base',
+          )
+        : this.backdrop(layers[backdrop] as ImageLayer | VideoLayer, backdrop);
     layers.forEach((layer, i) => {
+      if (i === backdrop) return;
       if (layer.startSec >= this.durationSec) {
         this.warnings.push(
           `layers.${i}: starts at ${layer.startSec}s, after the output ends (${this.durationSec}s); not shown`,
@@ -307,6 +319,87 @@ class Planner {
     return this.input.media.get(i) ?? null;
   }
 
+  private outputFrames(): number {
+    return Math.max(1, Math.ceil(this.durationSec * this.fps));
+  }
+
+  /**
+   * The layer that can be the picture's base instead of the background colour: the first visual layer, when it is an
+   * opaque image or video that fills the whole frame for the whole output, with no transition, fade, rotation or Ken
+   * Burns (a looping backdrop clip, a full-frame photo). Null when there is none.
+   */
+  private backdropIndex(chainOf: ReadonlyMap<number, TransitionChain>): number | null {
+    if (parseColor(this.out.background).a < 1) return null;
+    const layers = this.input.composition.layers;
+    const first = layers.findIndex((layer) => layer.type !== 'audio' && layer.startSec < this.durationSec);
+    const layer = layers[first];
+    if (!layer || (layer.type !== 'image' && layer.type !== 'video') || chainOf.has(first)) return null;
+    const facts = this.facts(first);
+    const natural = naturalSize(facts);
+    if (!facts || !natural || hasAlpha(facts.pixelFormat)) return null;
+    const box = this.box(layer, natural);
+    const fillsFrame =
+      box.xPx === 0 && box.yPx === 0 && box.widthPx === this.out.widthPx && box.heightPx === this.out.heightPx;
+    const plain =
+      (layer.fit === 'cover' || layer.fit === 'fill') &&
+      layer.kenBurns === undefined &&
+      layer.rotationDeg % 360 === 0 &&
+      layer.fadeInSec === 0 &&
+      layer.fadeOutSec === 0;
+    const wholeOutput = layer.startSec === 0 && (this.windows[first].endSec ?? this.durationSec) >= this.durationSec;
+    const lastsToEnd = layer.type === 'image' || layer.loop || (mediaPlaySec(layer, facts) ?? 0) >= this.durationSec;
+    return fillsFrame && plain && wholeOutput && lastsToEnd ? first : null;
+  }
+
+  /**
+   * The backdrop layer as the base of the picture, nothing under it. Over an opaque flat colour, opacity is a linear
+   * blend per pixel, so one lutyuv (out = opacity·in + (1 − opacity)·background) replaces an alpha plane, an alpha lut
+   * and a full-frame alpha overlay. A source that already is BT.709 limited yuv420p is blended and resized at its own
+   * size, and at its own rate when that is lower than the output's (fps duplicates frames after the work is done).
+   */
+  private backdrop(layer: ImageLayer | VideoLayer, i: number): Pad {
+    const facts = this.facts(i) as MediaFacts;
+    const natural = naturalSize(facts) as Size;
+    const frame = { widthPx: this.out.widthPx, heightPx: this.out.heightPx };
+    const size = layer.fit === 'fill' ? frame : coverSize(natural, frame);
+    const crop = size.widthPx === frame.widthPx && size.heightPx === frame.heightPx ? [] : [cropCentre(size, frame)];
+    const resize: FilterStep[] =
+      size.widthPx === natural.widthPx && size.heightPx === natural.heightPx
+        ? []
+        : [{ filter: 'scale', args: { w: size.widthPx, h: size.heightPx, flags: 'bicubic' } }];
+    const blend = layer.opacity < 1 ? [blendOver(this.out.background, layer.opacity)] : [];
+    const adjust = adjustSteps(layer);
+    const web = isWebYuv({ ...facts, height: facts.heightPx });
+    const convert: FilterStep[] = !web
+      ? [...toYuv(false, sourceMatrix({ ...facts, height: facts.heightPx }), size), ...crop, ...adjust, ...blend]
+      : adjust.length === 0
+        ? // A blur's radius is in output pixels, so only a layer without adjustments is blended before resizing.
+          [...blend, ...resize, ...crop, { filter: 'format', args: { pix_fmts: 'yuv420p' } }]
+        : [...resize, ...crop, ...adjust, ...blend, { filter: 'format', args: { pix_fmts: 'yuv420p' } }];
+
+    if (layer.type === 'image') {
+      const input = this.addInput(i, facts.path);
+      return this.graph.chain(
+        `${input}:v:0`,
+        [
+          ...convert,
+          { filter: 'loop', args: { loop: this.outputFrames() - 1, size: 1, start: 0 } },
+          { filter: 'settb', args: ['AVTB'] },
+          { filter: 'setpts', args: [`N/${n(this.fps)}/TB`] },
+          // The frames already sit on the output's grid; fps only tells the encoder the rate (an image input says 25).
+          { filter: 'fps', args: { fps: this.fps } },
+        ],
+        'base',
+      );
+    }
+    const input = this.addInput(i, facts.path, layer.loop ? ['-stream_loop', '-1'] : []);
+    this.addVideoAudio(layer, i, input);
+    const timing = this.videoTiming(layer, i, this.durationSec);
+    const sourceRate = (facts.fps ?? 0) * layer.speed;
+    const steps = sourceRate > 0 && sourceRate < this.fps ? [...convert, ...timing] : [...timing, ...convert];
+    return this.graph.chain(`${input}:v:0`, steps, 'base');
+  }
+
   private checkInputs(): void {
     let cues = 0;
     this.input.composition.layers.forEach((layer, i) => {
@@ -417,6 +510,7 @@ class Planner {
     let source: Pad | Pad[];
     let kind: Prepared['kind'];
     let position: { x: string; y: string };
+    let placed: Box | null = null;
 
     if (layer.type === 'color') {
       const box = this.box(layer, null);
@@ -428,6 +522,7 @@ class Planner {
         ...toYuv(true),
       );
       position = this.centredIn(box);
+      placed = box;
     } else if (layer.type === 'text') {
       const boxWidthPx = layer.widthPx ?? Math.max(1, this.out.widthPx - 2 * layer.marginPx);
       const path = join(this.input.workDir, `layer-${i}-text.png`);
@@ -463,6 +558,14 @@ class Planner {
         steps.push(...kenBurnsSteps(layer.kenBurns, fitted.content, fitted.kenBurnsBox, this.fps, windowSec));
       }
       position = this.centredIn(box);
+      if (!isVideo && facts) {
+        const content = layer.kenBurns ? fitted.kenBurnsBox : fitted.content;
+        placed = {
+          ...content,
+          xPx: box.xPx + (box.widthPx - content.widthPx) / 2,
+          yPx: box.yPx + (box.heightPx - content.heightPx) / 2,
+        };
+      }
     }
 
     steps.push(...adjustSteps(layer));
@@ -477,10 +580,11 @@ class Planner {
     if (layer.rotationDeg % 360 !== 0) {
       const rad = n((layer.rotationDeg * Math.PI) / 180);
       steps.push({ filter: 'rotate', args: { a: rad, ow: `rotw(${rad})`, oh: `roth(${rad})`, c: 'none' } });
+      placed = null;
     }
     if (kind !== 'still') steps.push({ filter: 'setpts', args: [`PTS-STARTPTS+${n(offsetSec)}/TB`] });
     const pad = this.graph.chain(source, steps.length > 0 ? steps : [{ filter: 'null' }], this.label('layer'));
-    return { pad, kind, ...position };
+    return { pad, kind, ...position, wholeWindow: kind === 'stream' && streamSec >= windowSec, placed };
   }
 
   /** Text has no size until drawn: placed by overlay expressions on its PNG's w/h. */
@@ -623,27 +727,8 @@ class Planner {
         );
       }
       const prepared = this.visual(layer, index, 0, windowSec);
-      const canvas = this.graph.chain(
-        [],
-        [
-          { filter: 'color', args: { c: '0x000000@0', s: this.sizeArg(canvasBox), r: this.fps } },
-          { filter: 'trim', args: { end_frame: Math.max(1, Math.round(windowSec * this.fps)) } },
-          { filter: 'format', args: { pix_fmts: 'yuva420p' } },
-        ],
-        this.label('canvas'),
-      );
-      const [drawn] = this.graph.add({
-        inputs: [canvas, prepared.pad],
-        filter: 'overlay',
-        // Held: a member that ends inside the next one's transition keeps its last frame.
-        args: {
-          x: canvasBox.xPx === 0 ? prepared.x : `(${prepared.x})-${n(canvasBox.xPx)}`,
-          y: canvasBox.yPx === 0 ? prepared.y : `(${prepared.y})-${n(canvasBox.yPx)}`,
-          eof_action: 'repeat',
-          format: 'yuv420',
-        },
-        outputs: [this.label('member')],
-      });
+      const frames = Math.max(1, Math.round(windowSec * this.fps));
+      const drawn = this.padToCanvas(prepared, canvasBox, frames) ?? this.drawOnCanvas(prepared, canvasBox, frames);
       if (joined === null) {
         joined = drawn;
       } else {
@@ -668,9 +753,60 @@ class Planner {
     );
     return this.overlay(
       base,
-      { pad: timed, kind: 'video', x: n(canvasBox.xPx), y: n(canvasBox.yPx) },
+      { pad: timed, kind: 'video', x: n(canvasBox.xPx), y: n(canvasBox.yPx), wholeWindow: false, placed: null },
       { startSec: chainStartSec, endSec: chainEndSec },
     );
+  }
+
+  /**
+   * A member whose pixels and place are known (an image or colour box sending a frame for its whole window) is padded
+   * onto the transparent canvas: a copy into a larger frame, where drawing it on a `color` canvas blends every pixel of
+   * the canvas on every frame. overlay puts a yuv420 layer on even pixels (it rounds x and y down to the chroma grid),
+   * and so does this. Null when the member is not such a layer or does not fit inside the canvas.
+   */
+  private padToCanvas(prepared: Prepared, canvas: Box, frames: number): Pad | null {
+    const placed = prepared.placed;
+    if (!placed || !prepared.wholeWindow) return null;
+    const x = Math.trunc(placed.xPx - canvas.xPx) & ~1;
+    const y = Math.trunc(placed.yPx - canvas.yPx) & ~1;
+    if (x < 0 || y < 0 || x + placed.widthPx > canvas.widthPx || y + placed.heightPx > canvas.heightPx) return null;
+    return this.graph.chain(
+      prepared.pad,
+      [
+        { filter: 'pad', args: { w: canvas.widthPx, h: canvas.heightPx, x, y, color: '0x000000@0' } },
+        { filter: 'trim', args: { end_frame: frames } },
+        // The frame rate's time base, as a `color` canvas has: xfade rounds its offset and duration to whole ticks,
+        // so a transition starts and progresses on the frame grid either way.
+        { filter: 'settb', args: [`1/${n(this.fps)}`] },
+      ],
+      this.label('member'),
+    );
+  }
+
+  /** Any other member: overlaid on a transparent canvas of `frames` frames, its last frame held to the end. */
+  private drawOnCanvas(prepared: Prepared, canvas: Box, frames: number): Pad {
+    const background = this.graph.chain(
+      [],
+      [
+        { filter: 'color', args: { c: '0x000000@0', s: this.sizeArg(canvas), r: this.fps } },
+        { filter: 'trim', args: { end_frame: frames } },
+        { filter: 'format', args: { pix_fmts: 'yuva420p' } },
+      ],
+      this.label('canvas'),
+    );
+    const [drawn] = this.graph.add({
+      inputs: [background, prepared.pad],
+      filter: 'overlay',
+      // Held: a member that ends inside the next one's transition keeps its last frame.
+      args: {
+        x: canvas.xPx === 0 ? prepared.x : `(${prepared.x})-${n(canvas.xPx)}`,
+        y: canvas.yPx === 0 ? prepared.y : `(${prepared.y})-${n(canvas.yPx)}`,
+        eof_action: 'repeat',
+        format: 'yuv420',
+      },
+      outputs: [this.label('member')],
+    });
+    return drawn;
   }
 
   /**
@@ -727,7 +863,7 @@ class Planner {
       const pad = this.graph.chain(`${this.addInput(i, path)}:v:0`, steps, this.label('cue'));
       current = this.overlay(
         current,
-        { pad, kind: 'still', ...this.textPosition(layer, boxWidthPx) },
+        { pad, kind: 'still', ...this.textPosition(layer, boxWidthPx), wholeWindow: false, placed: null },
         { startSec, endSec },
       );
     });
@@ -905,6 +1041,26 @@ function toYuv(alpha: boolean, inMatrix: string | null = null, size?: Size): Fil
     },
     { filter: 'format', args: { pix_fmts: alpha ? 'yuva420p' : 'yuv420p' } },
   ];
+}
+
+/** Pixel formats that can carry transparency (a palette may hold transparent entries). */
+function hasAlpha(pixelFormat: string | null): boolean {
+  return pixelFormat === null || /^(yuva|rgba|bgra|argb|abgr|ya|gbrap|pal8)/.test(pixelFormat);
+}
+
+/** A colour as BT.709 limited-range Y, Cb, Cr (8-bit code values, unrounded). */
+function bt709Limited(color: string): [number, number, number] {
+  const { r, g, b } = parseColor(color);
+  const [red, green, blue] = [r / 255, g / 255, b / 255];
+  const luma = 0.2126 * red + 0.7152 * green + 0.0722 * blue;
+  return [16 + 219 * luma, 128 + (224 * (blue - luma)) / 1.8556, 128 + (224 * (red - luma)) / 1.5748];
+}
+
+/** out = opacity·in + (1 − opacity)·background, per plane: an opaque layer at `opacity` over a flat colour. */
+function blendOver(background: string, opacity: number): FilterStep {
+  const [y, u, v] = bt709Limited(background);
+  const term = (value: number): string => `val*${n(opacity)}+${n((1 - opacity) * value)}`;
+  return { filter: 'lutyuv', args: { y: term(y), u: term(u), v: term(v) } };
 }
 
 function naturalSize(facts: MediaFacts | null): Size | null {

@@ -13,6 +13,8 @@ export interface MediaFacts {
   hasVideo: boolean;
   colorSpace: string | null;
   pixelFormat: string | null;
+  /** `tv`, `pc`, null when untagged; undefined when not known (then no conversion is skipped). */
+  colorRange?: string | null;
   /** Display rotation in degrees (90, 180, 270). ffmpeg auto-rotates on decode, so only the size swaps. */
   rotation?: number;
 }

@@ -65,6 +65,7 @@ export function factsFromProbe(probe: ProbeFacts, path: string, assetKind: Asset
     hasVideo: probe.hasVideo,
     colorSpace: probe.colorSpace ?? null,
     pixelFormat: probe.pixelFormat ?? null,
+    colorRange: probe.colorRange,
     rotation: probe.rotation,
   };
 }
