@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 
 import { INGEST_FORMATS, PROTOCOL_WHITELIST } from './formats.js';
+import { readMp4VideoTrack, x264OptionsFrom } from './mp4-track.js';
 
 /** One video packet in decode order; timestamps in the stream's time base ticks. */
 export interface VideoPacket {
@@ -76,8 +77,9 @@ export async function readExtradataHex(ffprobePath: string, path: string, timeou
 }
 
 /**
- * Reads the facts a smart cut needs: stream time base, frame rates, start time and codec configuration, the x264
- * SEI of the first packet, and the packets around [fromSec, toSec]. Three small ffprobe/ffmpeg runs; none decodes.
+ * Reads the facts a smart cut needs: stream time base, frame rates, start time and colour tags with the packets
+ * around [fromSec, toSec] from one ffprobe run (nothing is decoded), and the codec configuration record and the
+ * x264 SEI of the first frame from the file's own sample table (no process: a smart cut only copies MP4/MOV).
  */
 export async function readCutFacts(
   binaries: { ffmpegPath: string; ffprobePath: string },
@@ -85,34 +87,27 @@ export async function readCutFacts(
   range: { fromSec: number; toSec: number },
   timeoutMs: number,
 ): Promise<CutFacts> {
-  const [streamJson, packetCsv, sei] = await Promise.all([
+  const [probed, track] = await Promise.all([
     run(
       binaries.ffprobePath,
-      ['-v', 'error', ...whitelist(), '-select_streams', 'v:0', '-show_data', '-show_entries', 'stream=codec_name,time_base,start_time,r_frame_rate,avg_frame_rate,color_space,color_primaries,color_transfer,color_range,extradata', '-of', 'json', path], // prettier-ignore
+      ['-v', 'error', ...whitelist(), '-select_streams', 'v:0', '-read_intervals', `${range.fromSec}%${range.toSec}`, '-show_entries', 'stream=codec_name,time_base,start_time,r_frame_rate,avg_frame_rate,color_space,color_primaries,color_transfer,color_range:packet=pts,dts,flags', '-of', 'json', path], // prettier-ignore
       timeoutMs,
     ),
-    run(
-      binaries.ffprobePath,
-      ['-v', 'error', ...whitelist(), '-select_streams', 'v:0', '-read_intervals', `${range.fromSec}%${range.toSec}`, '-show_entries', 'packet=pts,dts,flags', '-of', 'csv=p=0', path], // prettier-ignore
-      timeoutMs,
-    ),
-    // Only the SEI units (type 6) of the first packet: x264 writes its settings there as unregistered user data.
-    run(
-      binaries.ffmpegPath,
-      ['-v', 'error', '-nostdin', ...whitelist(), '-i', path, '-map', '0:v:0', '-c', 'copy', '-bsf:v', 'filter_units=pass_types=6', '-frames:v', '1', '-f', 'data', '-'], // prettier-ignore
-      timeoutMs,
-    ).catch(() => Buffer.alloc(0)),
+    // Another container (or a broken table) has no record or SEI to read: the plan then refuses the smart cut.
+    readMp4VideoTrack(path, { firstSample: true }).catch(() => null),
   ]);
-  const stream =
-    (JSON.parse(streamJson.toString('utf8')) as { streams?: Array<Record<string, unknown>> }).streams?.[0] ?? {};
+  const parsed = JSON.parse(probed.toString('utf8')) as {
+    streams?: Array<Record<string, unknown>>;
+    packets?: Array<Record<string, unknown>>;
+  };
+  const stream = parsed.streams?.[0] ?? {};
   const packets: VideoPacket[] = [];
-  for (const line of packetCsv.toString('utf8').split('\n')) {
-    const [pts, dts, flags] = line.trim().split(',');
-    if (pts === undefined || dts === undefined || flags === undefined) continue;
-    packets.push({ pts: Number(pts), dts: Number(dts), keyframe: flags.startsWith('K') });
+  for (const packet of parsed.packets ?? []) {
+    const { pts, dts, flags } = packet;
+    if (typeof flags !== 'string') continue;
+    // A packet without a timestamp stays in the list as NaN, and the plan refuses such a source.
+    packets.push({ pts: typeof pts === 'number' ? pts : NaN, dts: typeof dts === 'number' ? dts : NaN, keyframe: flags.startsWith('K') }); // prettier-ignore
   }
-  const seiText = sei.toString('latin1');
-  const x264 = /x264 - core \d+[^\0]*? - options: ([ -~]+)/.exec(seiText);
   const startTime = typeof stream.start_time === 'string' ? Number(stream.start_time) : null;
   const tag = (key: string): string | null => {
     const value = stream[key];
@@ -130,8 +125,8 @@ export async function readCutFacts(
     frameRate: rational(stream.r_frame_rate),
     averageFrameRate: rational(stream.avg_frame_rate),
     startTimeSec: startTime !== null && Number.isFinite(startTime) ? startTime : null,
-    extradataHex: hexFromDump(typeof stream.extradata === 'string' ? stream.extradata : ''),
-    x264Options: x264?.[1] ?? null,
+    extradataHex: track?.avcC?.toString('hex') ?? '',
+    x264Options: x264OptionsFrom(track?.firstSample ?? null),
     packets,
   };
 }

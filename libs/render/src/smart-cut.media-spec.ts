@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -10,7 +10,9 @@ import {
   readCutFacts,
   readExtradataHex,
   readFrameCount,
+  readMp4VideoTrack,
   resolveMediaBinaries,
+  x264OptionsFrom,
 } from '@reelforge/media';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -91,6 +93,32 @@ beforeAll(() => {
   ); // prettier-ignore
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe(readMp4VideoTrack.name, () => {
+  it('reads the codec record, frame count and x264 settings as ffprobe and ffmpeg see them, without a process', async () => {
+    // The upload (moov at the end) and a faststart output (moov first, as every job writes).
+    ffmpeg('-i', file('x264.mp4'), '-c', 'copy', '-movflags', '+faststart', file('faststart.mp4'));
+    for (const path of [file('x264.mp4'), file('faststart.mp4')]) {
+      const track = await readMp4VideoTrack(path, { firstSample: true });
+      expect(track?.avcC?.toString('hex')).toBe(await readExtradataHex(binaries.ffprobePath, path, 10_000));
+      expect(track?.sampleCount).toBe(await readFrameCount(binaries.ffprobePath, path, 10_000));
+      const sei = execFileSync(binaries.ffmpegPath, ['-v', 'error', '-i', path, '-map', '0:v:0', '-c', 'copy', '-bsf:v', 'filter_units=pass_types=6', '-frames:v', '1', '-f', 'data', '-']).toString('latin1'); // prettier-ignore
+      const options = x264OptionsFrom(track?.firstSample ?? null);
+      expect(options).toMatch(/^cabac=1 ref=\d+ /);
+      expect(sei).toContain(`options: ${options}`);
+    }
+  });
+
+  it('answers null for what is not an MP4 video track, and for a cut-off file, without reading out of bounds', async () => {
+    const source = readFileSync(file('x264.mp4'));
+    writeFileSync(file('truncated.mp4'), source.subarray(0, source.length - 5000));
+    writeFileSync(file('garbage.mp4'), Buffer.from('\0\0\0\x08ftyp\xff\xff\xff\xffmoov', 'latin1'));
+    ffmpeg('-f', 'lavfi', '-i', 'sine=d=1', file('audio-only.m4a'));
+    for (const name of ['truncated.mp4', 'garbage.mp4', 'audio-only.m4a']) {
+      expect(await readMp4VideoTrack(file(name), { firstSample: true })).toBeNull();
+    }
+  });
+});
 
 describe(planSmartCut.name, () => {
   const start = 1.32;
