@@ -10,6 +10,7 @@ import {
   uploadAsset,
   waitForJob,
 } from '../../../test/support/harness.js';
+import { downloadTo, probeJson } from '../../../test/support/media-checks.js';
 import { testConfig } from '../../../test/support/test-config.js';
 import { testMedia } from '../../../test/support/test-media.js';
 
@@ -138,6 +139,10 @@ describe('POST /v1/trim', () => {
     expect(variant.body.config).toMatchObject({ mode: 'accurate', smartCut: true });
     // 0.52 s to 4.6 s at 25 fps: 102 frames.
     expect(Math.abs(variant.body.durationSec - 4.08)).toBeLessThanOrEqual(0.04);
+    // Recorded from the cut's own movie header and the source's size, without a probe: the same as a probe says.
+    expect(variant.body).toMatchObject({ width: 320, height: 240 });
+    const output = await downloadTo(harness, tenant.key, `/v1/variants/${variantId}/content`, 'smart-cut.mp4');
+    expect(variant.body.durationSec).toBeCloseTo(Number(probeJson(output).format.duration), 3);
 
     // The 10 s clip is SD and untagged (BT.601 assumed), so every frame is converted and nothing can be copied.
     const sd = await trim({ assetId: videoId, start: 1, end: 9 }).expect(202);

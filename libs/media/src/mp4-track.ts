@@ -8,6 +8,8 @@ export interface Mp4VideoTrack {
   sampleCount: number;
   /** The bytes of the first sample, when asked for (x264 writes its settings into an SEI there). */
   firstSample: Buffer | null;
+  /** The movie's duration from `mvhd`: what ffprobe reports as the format duration of an MP4. */
+  movieDurationSec: number | null;
 }
 
 /** A moov larger than this is not read (an hour of 60 fps video has a moov of a few MB). */
@@ -120,12 +122,25 @@ export async function readMp4VideoTrack(
           firstSample = await readAt(file, firstOffset, Math.min(firstSize, MAX_FIRST_SAMPLE_BYTES));
         }
       }
-      return { avcC: avcC ? Buffer.from(avcC) : null, sampleCount, firstSample };
+      return { avcC: avcC ? Buffer.from(avcC) : null, sampleCount, firstSample, movieDurationSec: movieDuration(moov) };
     }
     return null;
   } finally {
     await file.close();
   }
+}
+
+/** mvhd: version 0 has 32-bit times (timescale at 12, duration at 16), version 1 64-bit (timescale at 20, duration at 24). */
+function movieDuration(moov: Buffer): number | null {
+  const mvhd = child(moov, 'mvhd');
+  if (!mvhd || mvhd.length < 20) return null;
+  const [timescale, duration] =
+    mvhd[0] === 1
+      ? mvhd.length >= 32
+        ? [mvhd.readUInt32BE(20), Number(mvhd.readBigUInt64BE(24))]
+        : [0, 0]
+      : [mvhd.readUInt32BE(12), mvhd.readUInt32BE(16)];
+  return timescale > 0 ? duration / timescale : null;
 }
 
 /** The file offset of the first chunk, from stco (32-bit) or co64 (64-bit): the first sample starts there. */

@@ -23,8 +23,11 @@ export interface SmartCutRequest {
   onProgress: (percent: number) => void;
 }
 
-/** `done`: the output is written. Otherwise the caller re-encodes; `warning` says why when the source was the cause. */
-export type SmartCutOutcome = { done: true } | { done: false; warning: string | null };
+/**
+ * `done`: the output is written, and its duration read from its own movie header (the picture is the source's, so its
+ * size is too: no probe needed). Otherwise the caller re-encodes; `warning` says why when the source was the cause.
+ */
+export type SmartCutOutcome = { done: true; durationSec: number | null } | { done: false; warning: string | null };
 
 const fallback = (reason: string): SmartCutOutcome => ({
   done: false,
@@ -103,9 +106,10 @@ async function attempt(media: MediaTools, request: SmartCutRequest): Promise<Sma
     }),
     { timeoutMs: request.timeoutMs, signal: request.signal },
   );
-  const frames = (await readMp4VideoTrack(request.outputPath))?.sampleCount ?? null;
+  const joined = await readMp4VideoTrack(request.outputPath);
+  const frames = joined?.sampleCount ?? null;
   if (frames !== plan.frameCount) {
     return fallback(`the joined video has ${frames} frames where ${plan.frameCount} were planned`);
   }
-  return { done: true };
+  return { done: true, durationSec: joined?.movieDurationSec ?? null };
 }

@@ -59,6 +59,7 @@ export class TrimProcessor implements OnApplicationBootstrap {
       const oddFrame = input.mode === TrimMode.Accurate ? oddFrameWarning(input.frame) : null;
       const warnings: string[] = oddFrame ? [oddFrame] : [];
       let smartCut = false;
+      let cutDurationSec: number | null = null;
       // An odd frame is cropped to even by the full re-encode; copied GOPs could not be, so no smart cut.
       if (payload.mode === TrimMode.Accurate && source.hasVideo && !oddFrame) {
         const workDir = await this.scratch.tempDir(`${payload.jobId}-cut`);
@@ -75,7 +76,8 @@ export class TrimProcessor implements OnApplicationBootstrap {
             onProgress: (percent) => context.reportProgress(percent),
           });
           smartCut = outcome.done;
-          if (!outcome.done && outcome.warning) warnings.push(outcome.warning);
+          if (outcome.done) cutDurationSec = outcome.durationSec;
+          else if (outcome.warning) warnings.push(outcome.warning);
         } finally {
           await this.scratch.removeTemp(workDir);
         }
@@ -93,7 +95,12 @@ export class TrimProcessor implements OnApplicationBootstrap {
       // ffmpeg may exit 0 after ENOSPC with a truncated output.
       await this.scratch.assertSpaceLeft();
 
-      const facts = await this.media.probe(tempPath);
+      // A smart cut copied the source's picture and checked its frames from the sample table: its size is the
+      // source's and its duration is in the movie header. Anything else is probed.
+      const facts =
+        smartCut && cutDurationSec !== null && input.frame
+          ? { durationSec: cutDurationSec, width: input.frame.widthPx, height: input.frame.heightPx }
+          : await this.media.probe(tempPath);
       const variantId = randomUUID();
       const storageKey = storageKeys.variant(payload.tenantId, variantId, extension);
       await this.recorder.record(context.attempt, {
