@@ -27,7 +27,7 @@ import { type JobAcceptedDto } from '../jobs/job.dto.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { AssetsService } from '../assets/assets.service.js';
 import { TextLayersService } from '../text/text-layers.service.js';
-import { inputRecord, MediaInputs } from './media-inputs.js';
+import { inputRecord, OperationSources } from './operation-sources.js';
 import { type SourceDto } from './source.dto.js';
 import {
   type CreateOverlaysDto,
@@ -80,7 +80,7 @@ function alignForAnchor(
 export class OverlaysService {
   constructor(
     private readonly assets: AssetsService,
-    private readonly inputs: MediaInputs,
+    private readonly sources: OperationSources,
     private readonly jobs: JobsService,
     private readonly library: LibraryCatalog,
     private readonly text: TextLayersService,
@@ -129,7 +129,7 @@ export class OverlaysService {
     tenantId: string,
     dto: { source?: SourceDto; assetId?: string },
   ): Promise<ReturnType<typeof inputRecord> & { frame: VideoFrame }> {
-    const input = await this.inputs.of(tenantId, dto);
+    const input = await this.sources.of(tenantId, dto);
     if (!input.hasVideo || input.kind === AssetKind.Image) {
       throw new InvalidMediaError(`Overlays need a video; ${input.label} is ${input.kind}`, { field: input.field });
     }

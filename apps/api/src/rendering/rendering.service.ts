@@ -4,7 +4,7 @@ import { type MediaInput } from '@reelforge/db';
 import { displaySize, evenlySpacedTimes, planLadder } from '@reelforge/render';
 import { type JobAcceptedDto } from '../jobs/job.dto.js';
 import { JobsService } from '../jobs/jobs.service.js';
-import { inputRecord, MediaInputs } from './media-inputs.js';
+import { inputRecord, OperationSources } from './operation-sources.js';
 import { type SourceDto } from './source.dto.js';
 import { type CreateThumbnailsDto, type CreateTranscodeDto } from './transcode.dto.js';
 import { type CreateTrimDto } from './trim.dto.js';
@@ -23,7 +23,7 @@ const roundMs = (sec: number): number => Math.round(sec * 1000) / 1000;
 @Injectable()
 export class RenderingService {
   constructor(
-    private readonly inputs: MediaInputs,
+    private readonly sources: OperationSources,
     private readonly jobs: JobsService,
   ) {}
 
@@ -40,7 +40,7 @@ export class RenderingService {
       });
     }
 
-    const asset = await this.inputs.of(tenantId, dto);
+    const asset = await this.sources.of(tenantId, dto);
     if (asset.kind !== AssetKind.Video && asset.kind !== AssetKind.Audio) {
       throw new InvalidMediaError(`Only video and audio can be trimmed; ${asset.label} is ${asset.kind}`, {
         field: asset.field,
@@ -127,7 +127,7 @@ export class RenderingService {
     tenantId: string,
     dto: { source?: SourceDto; assetId?: string },
   ): Promise<MediaInput & { field: string }> {
-    const input = await this.inputs.of(tenantId, dto);
+    const input = await this.sources.of(tenantId, dto);
     if (!input.hasVideo || input.kind === AssetKind.Image) {
       throw new InvalidMediaError(`This operation needs a video; ${input.label} is ${input.kind}`, {
         field: input.field,

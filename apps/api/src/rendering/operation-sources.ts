@@ -6,7 +6,7 @@ import { type SourceDto, sourceOf } from './source.dto.js';
 
 /** A request's input, asset or variant, resolved for the tenant by the same function the worker uses. */
 @Injectable()
-export class MediaInputs {
+export class OperationSources {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async of(tenantId: string, dto: { source?: SourceDto; assetId?: string }): Promise<MediaInput & { field: string }> {
