@@ -17,6 +17,7 @@ import { testConfig } from '../../../test/support/test-config.js';
 import { testMedia } from '../../../test/support/test-media.js';
 
 interface Output {
+  variantId: string;
   url: string;
   kind: string;
   quality: string | null;
@@ -112,6 +113,10 @@ describe('POST /v1/generate', () => {
     expect(picture?.color_space).toBe('bt709');
     expect(probed.streams.some((s) => s.codec_type === 'audio')).toBe(true);
     expect(Math.abs(Number(probed.format.duration) - 2)).toBeLessThanOrEqual(0.04 + 0.03);
+    // The row is read from the MP4's own tables rather than probed: the same facts a probe gives.
+    const row = await harness.http.get(`/v1/variants/${outputs[0].variantId}`).set('X-API-Key', tenant.key).expect(200);
+    expect(row.body).toMatchObject({ width: 360, height: 640 });
+    expect(row.body.durationSec).toBeCloseTo(Number(probed.format.duration), 3);
     const pixel = frameAt(video, 1, 360);
     // The gold band is the colour asked for, as a player shows BT.709-tagged video.
     expectColorNear(pixel(180, 590), [0xd4, 0xaf, 0x37], 6);
