@@ -6,6 +6,9 @@ export interface Mp4VideoTrack {
   avcC: Buffer | null;
   /** Samples (frames) in the track, from `stsz`. */
   sampleCount: number;
+  /** The coded picture size from the sample entry (what ffprobe reports as the stream's width and height). */
+  widthPx: number | null;
+  heightPx: number | null;
   /** The bytes of the first sample, when asked for (x264 writes its settings into an SEI there). */
   firstSample: Buffer | null;
   /** The movie's duration from `mvhd`: what ffprobe reports as the format duration of an MP4. */
@@ -113,6 +116,10 @@ export async function readMp4VideoTrack(
           ? child(entry.payload.subarray(VISUAL_SAMPLE_ENTRY_BYTES), 'avcC')
           : null;
       const sampleCount = stsz.readUInt32BE(8);
+      // VisualSampleEntry: reserved (6), data_reference_index (2), pre_defined/reserved (16), width (2), height (2).
+      const visual = entry && entry.payload.length >= VISUAL_SAMPLE_ENTRY_BYTES ? entry.payload : null;
+      const widthPx = visual ? visual.readUInt16BE(24) : null;
+      const heightPx = visual ? visual.readUInt16BE(26) : null;
       let firstSample: Buffer | null = null;
       if (options.firstSample && sampleCount > 0) {
         const uniformSize = stsz.readUInt32BE(4);
@@ -122,7 +129,14 @@ export async function readMp4VideoTrack(
           firstSample = await readAt(file, firstOffset, Math.min(firstSize, MAX_FIRST_SAMPLE_BYTES));
         }
       }
-      return { avcC: avcC ? Buffer.from(avcC) : null, sampleCount, firstSample, movieDurationSec: movieDuration(moov) };
+      return {
+        avcC: avcC ? Buffer.from(avcC) : null,
+        sampleCount,
+        widthPx,
+        heightPx,
+        firstSample,
+        movieDurationSec: movieDuration(moov),
+      };
     }
     return null;
   } finally {

@@ -104,6 +104,7 @@ describe(readMp4VideoTrack.name, () => {
       expect(track?.sampleCount).toBe(await readFrameCount(binaries.ffprobePath, path, 10_000));
       const probed = await probeFile(binaries.ffprobePath, path, { timeoutMs: 10_000, limits });
       expect(track?.movieDurationSec).toBeCloseTo(probed.durationSec ?? -1, 5);
+      expect([track?.widthPx, track?.heightPx]).toEqual([probed.width, probed.height]);
       const sei = execFileSync(binaries.ffmpegPath, ['-v', 'error', '-i', path, '-map', '0:v:0', '-c', 'copy', '-bsf:v', 'filter_units=pass_types=6', '-frames:v', '1', '-f', 'data', '-']).toString('latin1'); // prettier-ignore
       const options = x264OptionsFrom(track?.firstSample ?? null);
       expect(options).toMatch(/^cabac=1 ref=\d+ /);

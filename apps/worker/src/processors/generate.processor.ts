@@ -3,7 +3,6 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { APP_CONFIG, type AppConfig } from '@reelforge/config';
 import { type CompositionPlan, planComposition, POSTER_MAX_WIDTH_PX } from '@reelforge/compose';
 import { type GenerateJobPayload, InvalidMediaError, JobType, VariantKind } from '@reelforge/contracts';
-import { readMp4VideoTrack } from '@reelforge/media';
 import { MediaTools } from '@reelforge/media/nest';
 import { LibraryCatalog, Scratch, storageKeys } from '@reelforge/storage';
 import { onceEach, prepareGeneration } from '@reelforge/templates';
@@ -93,7 +92,7 @@ export class GenerateProcessor implements OnApplicationBootstrap {
       });
       // ffmpeg may exit 0 after ENOSPC with a truncated output.
       await this.scratch.assertSpaceLeft();
-      const facts = await this.outputFacts(outputPath, plan);
+      const facts = await this.media.outputFacts(outputPath);
 
       const videoId = randomUUID();
       const videoKey = storageKeys.variant(tenantId, videoId, format);
@@ -149,22 +148,6 @@ export class GenerateProcessor implements OnApplicationBootstrap {
     } finally {
       await this.scratch.removeTemp(workDir);
     }
-  }
-
-  /**
-   * What the variant row records of the output. An MP4 with a complete sample table is read from it, with no process
-   * (the movie's duration; the size is the plan's); anything else, a WebM, a GIF, or an MP4 whose table cannot be read,
-   * is probed, and a probe of a broken file fails the job as before.
-   */
-  private async outputFacts(
-    outputPath: string,
-    plan: CompositionPlan,
-  ): Promise<{ durationSec: number | null; width: number | null; height: number | null }> {
-    const track = plan.format === 'mp4' ? await readMp4VideoTrack(outputPath).catch(() => null) : null;
-    if (track && track.sampleCount > 0 && track.movieDurationSec !== null) {
-      return { durationSec: track.movieDurationSec, width: plan.widthPx, height: plan.heightPx };
-    }
-    return this.media.probe(outputPath);
   }
 
   /** Every text image the plan needs, drawn once; returns warnings for text that did not fit its box. */

@@ -77,7 +77,7 @@ export class OverlayProcessor implements OnApplicationBootstrap {
       );
       // ffmpeg may exit 0 after ENOSPC with a truncated output.
       await this.scratch.assertSpaceLeft();
-      const facts = await this.media.probe(outputPath);
+      const facts = await this.media.outputFacts(outputPath);
       const id = randomUUID();
       const storageKey = storageKeys.variant(payload.tenantId, id, 'mp4');
       await this.recorder.record(context.attempt, {

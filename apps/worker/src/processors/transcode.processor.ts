@@ -88,7 +88,7 @@ export class TranscodeProcessor implements OnApplicationBootstrap {
         const outputs: Array<{ tempPath: string; storageKey: string; variant: VariantRow }> = [];
         for (const [i, file] of command.outputs.entries()) {
           const tempPath = join(outputDir, file.fileName);
-          const facts = await this.media.probe(tempPath);
+          const facts = await this.media.outputFacts(tempPath);
           const variantId = randomUUID();
           const storageKey = storageKeys.variant(payload.tenantId, variantId, 'mp4');
           outputs.push({

@@ -96,11 +96,11 @@ export class TrimProcessor implements OnApplicationBootstrap {
       await this.scratch.assertSpaceLeft();
 
       // A smart cut copied the source's picture and checked its frames from the sample table: its size is the
-      // source's and its duration is in the movie header. Anything else is probed.
+      // source's and its duration is in the movie header.
       const facts =
         smartCut && cutDurationSec !== null && input.frame
           ? { durationSec: cutDurationSec, width: input.frame.widthPx, height: input.frame.heightPx }
-          : await this.media.probe(tempPath);
+          : await this.media.outputFacts(tempPath);
       const variantId = randomUUID();
       const storageKey = storageKeys.variant(payload.tenantId, variantId, extension);
       await this.recorder.record(context.attempt, {
