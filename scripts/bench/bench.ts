@@ -797,7 +797,9 @@ function markdown(rows: readonly Row[], extras: Record<string, unknown>): string
 const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
 
-function writeMeasurements(table: string): void {
+// The file is checked by `prettier --check` in CI, so the block is written in prettier's own layout
+// (aligned table columns) rather than as the compact markdown above.
+async function writeMeasurements(table: string): Promise<void> {
   const path = join(process.cwd(), 'docs', 'measurements.md');
   const text = existsSync(path) ? readFileSync(path, 'utf8') : '# Measurements\n';
   const block = `${START}\n${table}\n${END}`;
@@ -805,7 +807,9 @@ function writeMeasurements(table: string): void {
     text.includes(START) && text.includes(END)
       ? text.slice(0, text.indexOf(START)) + block + text.slice(text.indexOf(END) + END.length)
       : `${text.trimEnd()}\n\n## Product jobs against hand-written commands (issue 12), \`npm run bench\`\n\n${block}\n`;
-  writeFileSync(path, next);
+  const prettier = await import('prettier');
+  const options = (await prettier.resolveConfig(path)) ?? {};
+  writeFileSync(path, await prettier.format(next, { ...options, filepath: path }));
 }
 
 async function main(): Promise<void> {
@@ -816,15 +820,15 @@ async function main(): Promise<void> {
   const service = await startService();
   try {
     // Each row is printed and written as soon as it is measured, so a run cut short still leaves its figures.
-    const done = (row: Row): void => {
+    const done = async (row: Row): Promise<void> => {
       rows.push(row);
       console.log(JSON.stringify(row));
-      if (process.env.BENCH_NO_WRITE !== '1') writeMeasurements(markdown(rows, extras));
+      if (process.env.BENCH_NO_WRITE !== '1') await writeMeasurements(markdown(rows, extras));
     };
-    if (only.has('trim')) done(await benchTrim(service));
-    if (only.has('overlay')) done(await benchOverlay(service));
-    if (only.has('ladder')) done(await benchLadder(service));
-    if (only.has('goldenFrame')) done(await benchGoldenFrame(service, runner, binaries.ffmpegPath));
+    if (only.has('trim')) await done(await benchTrim(service));
+    if (only.has('overlay')) await done(await benchOverlay(service));
+    if (only.has('ladder')) await done(await benchLadder(service));
+    if (only.has('goldenFrame')) await done(await benchGoldenFrame(service, runner, binaries.ffmpegPath));
   } finally {
     await service.close();
   }
@@ -832,7 +836,7 @@ async function main(): Promise<void> {
   console.log(JSON.stringify({ runs, rows, ...extras }, null, 2));
   const table = markdown(rows, extras);
   console.log(`\n${table}`);
-  if (process.env.BENCH_NO_WRITE !== '1') writeMeasurements(table);
+  if (process.env.BENCH_NO_WRITE !== '1') await writeMeasurements(table);
 }
 
 main()
