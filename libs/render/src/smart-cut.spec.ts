@@ -1,6 +1,6 @@
 import { type CutFacts } from '@reelforge/media';
 import { describe, expect, it } from 'vitest';
-import { planSmartCut, x264ParamsFromSei } from './smart-cut.js';
+import { planSmartCut, smartCutPartsDurationSec, x264ParamsFromSei } from './smart-cut.js';
 
 const X264_FAST =
   'cabac=1 ref=2 deblock=1:0:0 analyse=0x3:0x113 me=hex subme=6 psy=1 psy_rd=1.00:0.00 mixed_ref=1 me_range=16 chroma_me=1 trellis=1 8x8dct=1 cqm=0 deadzone=21,11 fast_pskip=1 chroma_qp_offset=-2 threads=3 lookahead_threads=1 sliced_threads=0 nr=0 decimate=1 interlaced=0 bluray_compat=0 constrained_intra=0 bframes=3 b_pyramid=2 b_adapt=1 b_bias=0 direct=1 weightb=1 open_gop=0 weightp=1 keyint=48 keyint_min=4 scenecut=40 intra_refresh=0 rc_lookahead=30 rc=crf mbtree=1 crf=20.0 qcomp=0.60 qpmin=0 qpmax=69 qpstep=4 ip_ratio=1.40 aq=1:1.00';
@@ -50,6 +50,11 @@ describe(planSmartCut.name, () => {
     const decision = planSmartCut({ startSec: 5, endSec: 15, facts: facts(), source });
     // Keyframes every 1.6 s: 6.4 is the first copied, 14.4 the last; 42 head frames, 18 tail frames.
     expect(decision.plan).toMatchObject({ frameCount: 300, headFrames: 42, tailFrames: 18, copyFromPts: 192 * 512, copyToPts: 432 * 512, copyStopDts: 430 * 512 }); // prettier-ignore
+  });
+
+  it("measures the parts' progress by the longer of head and tail, which ffmpeg encodes side by side", () => {
+    const decision = planSmartCut({ startSec: 5, endSec: 15, facts: facts(), source });
+    expect(decision.plan && smartCutPartsDurationSec(decision.plan)).toBeCloseTo(42 / 30, 6);
   });
 
   it('starts on the first frame at or after an off-grid start', () => {

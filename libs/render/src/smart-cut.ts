@@ -248,6 +248,14 @@ export function buildSmartCutPartsCommand(input: {
   return index === 0 ? null : [...args, ...outputs];
 }
 
+/**
+ * How far ffmpeg's progress clock runs in the parts command: head and tail are encoded side by side, each output from
+ * 0, and ffmpeg reports the furthest output, so the longer part.
+ */
+export function smartCutPartsDurationSec(plan: SmartCutPlan): number {
+  return seconds(plan, Math.max(plan.headFrames, plan.tailFrames) * plan.frameTicks);
+}
+
 /** ffconcat quoting: the path inside single quotes, a quote as '\''. */
 const quote = (path: string): string => `'${path.replace(/'/g, "'\\''")}'`;
 

@@ -6,6 +6,7 @@ import {
   buildSmartCutPartsCommand,
   planSmartCut,
   smartCutConcatList,
+  smartCutPartsDurationSec,
 } from '@reelforge/render';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -28,6 +29,9 @@ export interface SmartCutRequest {
  * size is too: no probe needed). Otherwise the caller re-encodes; `warning` says why when the source was the cause.
  */
 export type SmartCutOutcome = { done: true; durationSec: number | null } | { done: false; warning: string | null };
+
+/** The share of the job's progress bar that the head and tail encode fills. */
+const PARTS_SHARE = 0.9;
 
 const fallback = (reason: string): SmartCutOutcome => ({
   done: false,
@@ -79,7 +83,15 @@ async function attempt(media: MediaTools, request: SmartCutRequest): Promise<Sma
   const tailPath = join(request.workDir, 'tail.mp4');
   const parts = buildSmartCutPartsCommand({ sourcePath: request.sourcePath, plan, headPath, tailPath });
   if (parts) {
-    await media.runner.run(parts, { timeoutMs: request.timeoutMs, signal: request.signal });
+    await media.runner.run(parts, {
+      timeoutMs: request.timeoutMs,
+      signal: request.signal,
+      expectedDurationSec: smartCutPartsDurationSec(plan),
+      // The encode is nearly all of the work; the join (a copy, and the audio) is the rest.
+      onProgress: (progress) => {
+        if (progress.percent !== null) request.onProgress(progress.percent * PARTS_SHARE);
+      },
+    });
     for (const [frames, path] of [
       [plan.headFrames, headPath],
       [plan.tailFrames, tailPath],
@@ -92,7 +104,7 @@ async function attempt(media: MediaTools, request: SmartCutRequest): Promise<Sma
       }
     }
   }
-  request.onProgress(50);
+  request.onProgress(PARTS_SHARE * 100);
 
   const listPath = join(request.workDir, 'parts.ffconcat');
   await writeFile(listPath, smartCutConcatList({ sourcePath: request.sourcePath, plan, headPath, tailPath }));
