@@ -16,7 +16,7 @@ describe('worker SIGTERM', () => {
   });
 
   it('lets a running job finish within the grace period, then exits', async () => {
-    const jobId = await submitLongTrim(s, 6);
+    const jobId = await submitLongTrim(s);
     const worker = await startWorker(s.env);
     await waitRendering(s, jobId);
     worker.child.kill('SIGTERM');
@@ -27,7 +27,8 @@ describe('worker SIGTERM', () => {
   });
 
   it('puts a job still running after the grace period back in the queue for the next worker', async () => {
-    const env = { ...s.env, WORKER_SHUTDOWN_GRACE_MS: '1000' };
+    // Short against the render: progress shows a second in, and the whole trim takes about three.
+    const env = { ...s.env, WORKER_SHUTDOWN_GRACE_MS: '200' };
     const jobId = await submitLongTrim(s);
     const worker = await startWorker(env);
     await waitRendering(s, jobId);
@@ -43,7 +44,7 @@ describe('worker SIGTERM', () => {
     await startWorker(env);
     const row = await waitFinished(s, jobId, 45_000);
     console.info(
-      `[fault] SIGTERM grace 1 s: worker exited after ${exitedMs} ms; job done ${Date.now() - termAtMs} ms after SIGTERM`,
+      `[fault] SIGTERM grace 0.2 s: worker exited after ${exitedMs} ms; job done ${Date.now() - termAtMs} ms after SIGTERM`,
     );
     expect(row).toMatchObject({ status: 'succeeded', attempts: 2 });
     expect(row.attemptErrors.map((e) => e.code)).toEqual(['worker_shutdown']);
