@@ -20,7 +20,7 @@ describe('Redis loses its data (FLUSHALL)', () => {
       WORKER_RECONCILE_INTERVAL_MS: '1000',
       WORKER_RECONCILE_MIN_AGE_MS: '1000',
     });
-    const running = await submitLongTrim(s, 8);
+    const running = await submitLongTrim(s);
     await startWorker(s.env);
     await waitRendering(s, running);
     const queued = [await submitLongTrim(s, 2), await submitLongTrim(s, 2)];
