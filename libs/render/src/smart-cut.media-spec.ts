@@ -167,6 +167,21 @@ describe(planSmartCut.name, () => {
     expect(Math.abs((facts.durationSec ?? 0) - 5.28)).toBeLessThanOrEqual(0.04);
   });
 
+  it('cuts an x264 source without B-frames (ultrafast, which records no open_gop) with matching parameter sets', async () => {
+    ffmpeg(
+      '-f', 'lavfi', '-i', 'testsrc=s=320x240:r=25:d=6', '-f', 'lavfi', '-i', 'sine=f=440:d=6',
+      '-vf', 'scale=out_color_matrix=bt709:out_range=tv,format=yuv420p', '-c:v', 'libx264', '-preset', 'ultrafast',
+      '-g', '25', '-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv',
+      '-c:a', 'aac', '-shortest', file('ultrafast.mp4'),
+    ); // prettier-ignore
+    // smartCut() also checks the head's and tail's codec records equal the source's.
+    const cut = await smartCut(file('ultrafast.mp4'), 0.6, 4.4, file('ultrafast-smart.mp4'));
+    expect(cut).toMatchObject({ headFrames: 10, tailFrames: 10, frameCount: 95 });
+    expect(framePts(file('ultrafast-smart.mp4'))).toHaveLength(95);
+    const copiedSec = (cut.copyToPts - cut.copyFromPts) * (cut.timeBase[0] / cut.timeBase[1]);
+    expect(psnr({ path: file('ultrafast-smart.mp4'), fromSec: 0.4 }, { path: file('ultrafast.mp4'), fromSec: 1 }, copiedSec)).toBe(Infinity); // prettier-ignore
+  });
+
   it('refuses a source not made by x264, naming why', async () => {
     ffmpeg('-f', 'lavfi', '-i', 'testsrc=s=320x240:r=25:d=3', '-c:v', 'mpeg4', file('mpeg4.mp4'));
     const probe = await probeFile(binaries.ffprobePath, file('mpeg4.mp4'), { timeoutMs: 10_000, limits });

@@ -39,6 +39,13 @@ describe(x264ParamsFromSei.name, () => {
     expect(x264ParamsFromSei(options)).toEqual({ reason: expect.stringContaining(reason) as unknown });
   });
 
+  it('takes a source without B-frames as closed-GOP: x264 records open_gop only with B-frames', () => {
+    const noBFrames = X264_FAST.replace(/bframes=3 .* open_gop=0 /, 'bframes=0 ');
+    expect(noBFrames).not.toContain('open_gop');
+    expect(x264ParamsFromSei(noBFrames)).toHaveProperty('params');
+    expect(x264ParamsFromSei(X264_FAST.replace(' open_gop=0', ''))).toEqual({ reason: expect.stringContaining('open GOP') as unknown }); // prettier-ignore
+  });
+
   it('drops values that are not plain numbers or words', () => {
     const result = x264ParamsFromSei(X264_FAST.replace('me=hex', 'me=hex:threads=999'));
     expect('params' in result && result.params.includes('threads')).toBe(false);

@@ -77,7 +77,9 @@ export function x264ParamsFromSei(options: string): { params: string } | { reaso
   }
   const num = (key: string): number => Number(settings.get(key) ?? 'NaN');
   if (settings.get('interlaced') !== '0') return { reason: 'the source is interlaced' };
-  if (settings.get('open_gop') !== '0') return { reason: 'the source uses open GOPs' };
+  // x264 records open_gop only with B-frames: without them no frame can show before the keyframe it follows.
+  const openGop = settings.get('open_gop') ?? (settings.get('bframes') === '0' ? '0' : undefined);
+  if (openGop !== '0') return { reason: 'the source uses open GOPs' };
   if (settings.get('cqm') !== '0') return { reason: 'the source uses custom quantizer matrices' };
   const rc = settings.get('rc');
   if (rc !== 'crf' && rc !== 'cqp') return { reason: `the source was encoded with rate control ${rc ?? 'unknown'}` };
