@@ -7,7 +7,7 @@ import { buildTrimCommand, displaySize, expectedTrimDurationSec, oddFrameWarning
 import { Scratch, storageKeys } from '@reelforge/storage';
 import { type Queue } from 'bull';
 import { randomUUID } from 'node:crypto';
-import { stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OutputRecorder } from '../lifecycle/output-recorder.js';
 import { type JobContext, JobTracker } from '../lifecycle/tracked-processor.js';
@@ -62,7 +62,9 @@ export class TrimProcessor implements OnApplicationBootstrap {
       let cutDurationSec: number | null = null;
       // An odd frame is cropped to even by the full re-encode; copied GOPs could not be, so no smart cut.
       if (payload.mode === TrimMode.Accurate && source.hasVideo && !oddFrame) {
-        const workDir = await this.scratch.tempDir(`${payload.jobId}-cut`);
+        // Inside the job's own temp dir, so the next attempt's cleanup also finds it when this worker is killed.
+        const cutDir = join(workDir, 'smart-cut');
+        await mkdir(cutDir);
         try {
           const outcome = await smartCutTrim(this.media, {
             sourcePath: path,
@@ -70,7 +72,7 @@ export class TrimProcessor implements OnApplicationBootstrap {
             startSec: payload.startSec,
             endSec: payload.endSec,
             probe: source.probe,
-            workDir,
+            workDir: cutDir,
             timeoutMs: this.config.media.jobTimeoutMs,
             signal: context.signal,
             onProgress: (percent) => context.reportProgress(percent),
@@ -79,7 +81,7 @@ export class TrimProcessor implements OnApplicationBootstrap {
           if (outcome.done) cutDurationSec = outcome.durationSec;
           else if (outcome.warning) warnings.push(outcome.warning);
         } finally {
-          await this.scratch.removeTemp(workDir);
+          await this.scratch.removeTemp(cutDir);
         }
       }
       if (!smartCut) {
