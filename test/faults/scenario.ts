@@ -25,12 +25,15 @@ export async function setup(overrides: Env = {}): Promise<Setup> {
   return { env, harness, tenant, assetId: asset.id as string };
 }
 
-/** An accurate (re-encoding) trim of 720p: 20 s (the default) is several seconds of ffmpeg. */
-export async function submitLongTrim(s: Setup, endSec = 20): Promise<string> {
+/**
+ * An accurate trim of the 720p clip from 0.5 s: to 20.5 s (the default) it is a smart cut that re-encodes 17.5 s,
+ * several seconds of ffmpeg; shorter ones (no keyframe inside the range) are a full re-encode of the range.
+ */
+export async function submitLongTrim(s: Setup, endSec = 20.5): Promise<string> {
   const accepted = await s.harness.http
     .post('/v1/trim')
     .set('X-API-Key', s.tenant.key)
-    .send({ assetId: s.assetId, start: 0, end: endSec, mode: 'accurate' })
+    .send({ assetId: s.assetId, start: 0.5, end: endSec, mode: 'accurate' })
     .expect(202);
   return accepted.body.jobId as string;
 }

@@ -143,17 +143,19 @@ export function tempEntries(env: Env): string[] {
 const mediaDir = join(tmpdir(), 'reelforge-test-media');
 
 /**
- * 30 s of 1280x720 in one GOP: an accurate trim of 20 s re-encodes every frame (there is no keyframe inside the
- * range for a smart cut to copy from), which takes several seconds, long enough to hurt mid-render.
+ * 30 s of 1280x720, x264 veryfast (B-frames, as most uploads), with keyframes at 0, 18 and 20 s only. An accurate
+ * trim from 0.5 s (see submitLongTrim) takes the worker's usual path, the smart cut, and still spends seconds in
+ * ffmpeg: it re-encodes the 525 frames up to 18 s, long enough to hurt mid-render, and copies the GOP from 18 to 20 s.
  */
 export function clip720p30s(): string {
-  const path = join(mediaDir, 'clip-30s-1280x720-one-gop.mp4');
+  const path = join(mediaDir, 'clip-30s-1280x720-kf-0-18-20.mp4');
   if (!existsSync(path)) {
     execFileSync('mkdir', ['-p', mediaDir]);
     const partial = `${path}.part.mp4`;
     execFileSync('ffmpeg', [
       ...['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=s=1280x720:r=30:d=30'],
-      ...['-f', 'lavfi', '-i', 'sine=f=440:d=30', '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '900'],
+      ...['-f', 'lavfi', '-i', 'sine=f=440:d=30', '-c:v', 'libx264', '-preset', 'veryfast'],
+      ...['-g', '900', '-force_key_frames', '0,18,20'],
       ...['-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', partial],
     ]);
     execFileSync('mv', [partial, path]);

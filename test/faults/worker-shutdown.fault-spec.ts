@@ -24,6 +24,9 @@ describe('worker SIGTERM', () => {
     const row = await jobRow(s, jobId);
     expect(row).toMatchObject({ status: 'succeeded', attempts: 1 });
     expect(exit.code === 0 || exit.signal === 'SIGTERM').toBe(true);
+    // The long trim is the worker's usual accurate path, which is what these faults are meant to hit.
+    const [variant] = await s.harness.api.get(DataSource).getRepository(VariantEntity).findBy({ jobId });
+    expect(variant?.config).toMatchObject({ smartCut: true });
   });
 
   it('puts a job still running after the grace period back in the queue for the next worker', async () => {
